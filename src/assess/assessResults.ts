@@ -1,0 +1,110 @@
+import { scheduleKinds } from '../catalog/indicator.js';
+import { literal } from '../store/sql.js';
+import type { Store } from '../store/store.js';
+import type { ScheduleRule } from './scheduleRules.js';
+import { scheduleRules } from './scheduleRules.js';
+import { statusLabels, statuses } from './status.js';
+
+const bySchedule = (pick: (rule: ScheduleRule) => string): string =>
+  `CASE schedule ${scheduleKinds.map((kind) => `WHEN ${literal(kind)} THEN (${pick(scheduleRules[kind])})`).join(' ')} END`;
+
+const statusLabelSql = `CASE status ${statuses.map((s) => `WHEN ${literal(s)} THEN ${literal(statusLabels[s])}`).join(' ')} END`;
+
+/**
+ * Step 3: targets, 序时进度, attainment, gap, status and rank (INDICATORS.md
+ * §4–§5) for every row of `actuals`, stored in `results` under `runId`.
+ */
+export async function assessResults(store: Store, runId: number, warningThreshold: number): Promise<void> {
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE ancestry AS
+    WITH RECURSIVE up(region, ancestor, distance) AS (
+      SELECT code, code, 0 FROM regions
+      UNION ALL
+      SELECT up.region, r.parent, up.distance + 1 FROM up JOIN regions r ON r.code = up.ancestor WHERE r.parent IS NOT NULL
+    )
+    SELECT * FROM up`);
+
+  // A region's own annual target: its annual row, else its Q4 schedule row.
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE own_annual AS
+    SELECT indicator, region, year,
+           coalesce(max(value) FILTER (WHERE period IS NULL), max(value) FILTER (WHERE period = year || 'Q4')) AS value
+    FROM targets GROUP BY indicator, region, year`);
+
+  // Intensive indicators inherit the nearest ancestor's annual target; extensive ones never do.
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE annual_targets AS
+    SELECT a.indicator, a.region, a.period,
+           arg_min(t.value, an.distance) AS annual,
+           arg_min(t.region, an.distance) AS target_region
+    FROM actuals a
+    JOIN indicators i ON i.id = a.indicator
+    JOIN ancestry an ON an.region = a.region AND (an.distance = 0 OR i.scope = 'intensive')
+    JOIN own_annual t ON t.indicator = a.indicator AND t.region = an.ancestor AND t.year = a.year
+    WHERE t.value IS NOT NULL
+    GROUP BY a.indicator, a.region, a.period`);
+
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE targeted AS
+    SELECT a.*, i.schedule, i.direction, i.ord AS indicator_ord, i.name AS indicator_name, i.unit,
+           r.parent, r.name AS region_name, r.ord AS region_ord,
+           tg.annual, tg.target_region, s.value AS scheduled
+    FROM actuals a
+    JOIN indicators i ON i.id = a.indicator
+    JOIN regions r ON r.code = a.region
+    LEFT JOIN annual_targets tg USING (indicator, region, period)
+    LEFT JOIN targets s ON s.indicator = a.indicator AND s.region = a.region AND s.period = a.period`);
+
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE measured AS
+    SELECT *,
+           CASE direction WHEN 'higher' THEN actual / NULLIF(target, 0) ELSE target / NULLIF(actual, 0) END AS attainment,
+           CASE direction WHEN 'higher' THEN actual / NULLIF(annual, 0) ELSE annual / NULLIF(actual, 0) END AS annual_progress,
+           actual - target AS gap
+    FROM (SELECT *, ${bySchedule((r) => r.target)} AS target, ${bySchedule((r) => r.expected)} AS expected_progress FROM targeted)`);
+
+  const judgedBeforeQ4 = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
+  await store.run(
+    `
+    CREATE OR REPLACE TEMP TABLE judged AS
+    SELECT *,
+           CASE WHEN actual IS NULL THEN 'no_data'
+                WHEN annual IS NULL THEN 'no_target'
+                WHEN coalesce(${bySchedule((r) => r.completed)}, false) THEN 'completed'
+                ${judgedBeforeQ4.length > 0 ? `WHEN schedule IN (${judgedBeforeQ4.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
+                WHEN attainment >= 1 THEN 'on_track'
+                WHEN attainment >= $threshold THEN 'warning'
+                ELSE 'behind' END AS status,
+           CASE WHEN parent IS NOT NULL AND attainment IS NOT NULL
+                THEN rank() OVER (PARTITION BY indicator, period, parent, attainment IS NULL ORDER BY attainment DESC) END AS rank
+    FROM measured`,
+    { threshold: warningThreshold },
+  );
+
+  await store.run(
+    `
+    INSERT INTO results
+    SELECT $run AS run_id, j.indicator, j.region, j.period, j.actual, j.target, j.annual AS annual_target, j.attainment,
+           j.annual_progress, j.expected_progress, j.gap, j.status, j.rank,
+           j.indicator_name, j.region_name, j.unit, ${statusLabelSql} AS status_label,
+           CASE WHEN j.annual IS NULL THEN NULL WHEN j.target_region = j.region THEN 'own' ELSE 'inherited:' || j.target_region END AS target_source,
+           nullif(array_to_string(n.missing_inputs, '; '), '') AS missing_inputs,
+           nullif(array_to_string(n.missing_children, '; '), '') AS missing_children,
+           nullif(array_to_string(list_concat(
+             list_transform(j.zero_divisions, x -> x),
+             CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN ['缺少数据 missing input: ' || array_to_string(n.missing_inputs, ', ')] END,
+             CASE WHEN len(n.missing_children) > 0
+                  THEN ['下级未报 missing children: ' || array_to_string(list_transform(n.missing_children, c -> coalesce(names.m[c], c) || '(' || c || ')'), '、')] END,
+             CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region
+                  THEN ['目标继承自 target inherited from ' || names.m[j.target_region] || '(' || j.target_region || ')'] END,
+             CASE WHEN j.schedule = 'explicit' AND j.scheduled IS NULL AND j.annual IS NOT NULL
+                  THEN ['无本期进度目标，按线性序时 no schedule row, linear'] END,
+             CASE WHEN len(n.quality_warnings) > 0 THEN list_transform(n.quality_warnings, w -> '数据质量 data quality: ' || w) END
+           ), '；'), '') AS notes,
+           row_number() OVER (ORDER BY j.indicator_ord, j.region_ord, j.pidx) AS ord
+    FROM judged j
+    LEFT JOIN input_notes n USING (indicator, region, period)
+    CROSS JOIN (SELECT map_from_entries(list(struct_pack(k := code, v := name))) AS m FROM regions) names`,
+    { run: runId },
+  );
+}

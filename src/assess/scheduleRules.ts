@@ -1,0 +1,48 @@
+import type { ScheduleKind } from '../catalog/indicator.js';
+
+/**
+ * SQL for each schedule kind (INDICATORS.md §4), over the columns
+ * `annual` (annual target), `scheduled` (the region's own schedule row for
+ * the period, if any), `quarter`, and `annual_progress`/`attainment`.
+ * Typed as a Record so a new kind cannot be forgotten.
+ */
+export interface ScheduleRule {
+  /** The target to date. */
+  readonly target: string;
+  /** 序时进度: the share of the annual target due by now. */
+  readonly expected: string;
+  /** When the year's goal counts as already met. */
+  readonly completed: string;
+  /** Whether a figure before Q4 is judged at all (otherwise `pending`). */
+  readonly judgedBeforeQ4: boolean;
+}
+
+const linearTarget = 'annual * quarter / 4';
+
+export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
+  level: {
+    target: 'annual',
+    expected: 'CASE WHEN annual IS NOT NULL THEN 1.0 END',
+    completed: 'quarter = 4 AND attainment >= 1',
+    judgedBeforeQ4: true,
+  },
+  linear: {
+    target: linearTarget,
+    expected: 'CASE WHEN annual IS NOT NULL THEN quarter / 4 END',
+    completed: 'annual_progress >= 1',
+    judgedBeforeQ4: true,
+  },
+  explicit: {
+    // A missing schedule row falls back to linear; rows are never inherited.
+    target: `coalesce(scheduled, ${linearTarget})`,
+    expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) WHEN annual IS NOT NULL THEN quarter / 4 END',
+    completed: 'annual_progress >= 1',
+    judgedBeforeQ4: true,
+  },
+  year_end: {
+    target: 'annual',
+    expected: 'CASE WHEN annual IS NOT NULL AND quarter = 4 THEN 1.0 END',
+    completed: 'annual_progress >= 1',
+    judgedBeforeQ4: false,
+  },
+};

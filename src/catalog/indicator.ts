@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { codeSchema } from './variable.js';
+
+export const scheduleKinds = ['level', 'linear', 'explicit', 'year_end'] as const;
+export type ScheduleKind = (typeof scheduleKinds)[number];
+
+/**
+ * An indicator: a formula over variable codes, judged against targets.
+ *
+ * @example
+ * ```yaml
+ * id: rd_intensity
+ * task: 1
+ * name: 全社会R&D经费支出占GDP比重
+ * unit: '%'
+ * direction: higher
+ * scope: intensive
+ * schedule: level
+ * formula: 100 * rd_expenditure / gdp
+ * lead_units: [市科技局]
+ * cooperating_units: [各县（区）、市各功能区, 市统计局]
+ * ```
+ */
+export const indicatorSchema = z.strictObject({
+  id: codeSchema,
+  /** The plan's task number. */
+  task: z.number().int().positive().optional(),
+  name: z.string().min(1),
+  unit: z.string().min(1),
+  /** Whether more is better (R&D intensity) or less is better (energy use). */
+  direction: z.enum(['higher', 'lower']),
+  /** `intensive` (ratios, rates): a region inherits its ancestor's target. `extensive` (counts, sums): it does not. */
+  scope: z.enum(['intensive', 'extensive']),
+  schedule: z.enum(scheduleKinds),
+  /** A DuckDB SQL expression over variable codes; `prev_year(x)` is x a year earlier. */
+  formula: z.string().min(1),
+  /** Decimals shown in reports; results files are never rounded. */
+  decimals: z.number().int().min(0).max(6).optional(),
+  lead_units: z.array(z.string().min(1)).default([]),
+  cooperating_units: z.array(z.string().min(1)).default([]),
+  description: z.string().optional(),
+});
+
+export type IndicatorDefinition = z.infer<typeof indicatorSchema>;

@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { statusLabels, statuses } from '../../assess/status.js';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { runJob } from '../../engine/runJob.js';
+import { runHelp } from '../help.js';
+import type { Terminal } from '../terminal.js';
+import { UsageError } from '../terminal.js';
+
+export async function runCommand(args: string[], term: Terminal): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      db: { type: 'string' },
+      metrics: { type: 'string' },
+      'warning-threshold': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    term.out(runHelp);
+    return 0;
+  }
+  if (!values.data || !values.out) throw new UsageError('需要 --data 和 --out / --data and --out are required');
+  const threshold = values['warning-threshold'];
+  if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) {
+    throw new UsageError(`--warning-threshold 应为 0 到 1 之间的数 / must be a number in (0, 1]: "${threshold}"`);
+  }
+  const started = performance.now();
+  const summary = await runJob({
+    data: values.data,
+    out: values.out,
+    ...(values.db ? { db: values.db } : {}),
+    ...(values.metrics ? { metrics: values.metrics } : {}),
+    ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
+    onProgress: values.quiet ? () => {} : (m) => term.progress(m),
+  });
+  for (const w of summary.warnings) term.err(formatDiagnostic(w));
+  const loaded = summary.load.files.filter((f) => f.kind === 'observations');
+  term.out(
+    `运行 run #${summary.runId}：观测文件 ${loaded.length} 个（新入库 ${loaded.filter((f) => f.status === 'loaded').length}，` +
+      `未变化 ${loaded.filter((f) => f.status === 'unchanged').length}），新增观测 ${summary.load.observationsAdded} 条；` +
+      `结果 ${summary.resultRows} 行，期别 ${summary.periods.join(' ')}`,
+  );
+  if (summary.latestPeriod) {
+    term.out(`\n${summary.latestPeriod} 各地区指标状态 status by region:`);
+    const shown = statuses.filter((s) => summary.statusByRegion.some((r) => r.counts[s]));
+    const header = ['地区 region'.padEnd(22), ...shown.map((s) => statusLabels[s].padStart(6))].join('');
+    term.out(header);
+    for (const r of summary.statusByRegion) {
+      term.out([`${r.name}(${r.region})`.padEnd(22 - countWide(r.name)), ...shown.map((s) => String(r.counts[s] ?? 0).padStart(8))].join(''));
+    }
+  }
+  if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
+  term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
+  term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return 0;
+}
+
+/** CJK characters take two columns in a terminal. */
+const countWide = (text: string): number => [...text].filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c)).length;

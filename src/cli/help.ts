@@ -1,0 +1,36 @@
+/** Help texts: what each command does, with an example. */
+export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targets
+
+用法 Usage:
+  kpi <command> [options]
+
+命令 Commands:
+  run      完成一期的全部工作：读取数据文件夹、校验、入库、计算每个指标、写出结果
+           the quarterly job: check and store a data folder, compute every indicator, write results
+
+选项 Options:
+  -h, --help     显示帮助 show help (also: kpi <command> --help)
+  -v, --version  显示版本 show the version
+
+示例 Example:
+  kpi run --data data/suqian --out out/suqian
+`;
+
+export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 / load a data folder and compute every indicator
+
+用法 Usage:
+  kpi run --data <folder> --out <folder> [--db <file>] [--metrics <folder>] [--warning-threshold <x>]
+
+选项 Options:
+  --data <folder>            数据文件夹（regions.csv、targets.csv、observations/） the data folder
+  --out <folder>             输出文件夹：results.csv（带BOM）、results.json、results.parquet the output folder
+  --db <file>                数据库文件，默认 <out>/kpi.duckdb the DuckDB database file
+  --metrics <folder>         指标目录，默认随引擎附带的 metrics/ the catalog folder
+  --warning-threshold <x>    预警阈值，默认 0.9（可在 settings.json 设置） warning threshold
+  -q, --quiet                不显示进度 no progress messages
+
+退出状态 Exit status: 0 成功 success; 1 输入被拒绝（逐条列出问题） input rejected, every problem listed; 2 用法错误 usage error.
+
+示例 Example:
+  kpi run --data data/suqian --out out/suqian
+`;

@@ -1,0 +1,62 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { compileFormula } from '../catalog/formula/compileFormula.js';
+import { ident, literal } from '../store/sql.js';
+import type { Store } from '../store/store.js';
+
+/** Quarters between a period and the same quarter of the previous year. */
+export const PREVIOUS_YEAR_LAG = 4;
+
+/**
+ * Step 2: every indicator's value for every region and period, by its
+ * formula over the region's own input values (so a parent's ratio is a
+ * ratio of sums). Reads `resolved`; leaves temp tables:
+ * - `actuals`: indicator, region, period, actual, zero_divisions;
+ * - `input_notes`: which inputs were missing, which children were missing,
+ *   and where a parent's own report differs from its children's sum.
+ */
+export async function evaluateIndicators(store: Store, catalog: Catalog, dataQualityTolerance: number): Promise<void> {
+  const columns = catalog.variables.map((v) => `max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE wide AS
+    SELECT region, period, year, quarter, pidx, ${columns.join(',\n')}
+    FROM resolved GROUP BY region, period, year, quarter, pidx`);
+
+  const selects = catalog.indicators.map((indicator) => {
+    const compiled = compileFormula(indicator.formulaAst, { current: 'c', previousYear: 'p' });
+    return `
+      SELECT ${literal(indicator.id)} AS indicator, c.region, c.period, c.year, c.quarter, c.pidx,
+             ${compiled.value} AS actual, ${compiled.zeroDivisions} AS zero_divisions
+      FROM wide c LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${PREVIOUS_YEAR_LAG}`;
+  });
+  await store.run(`CREATE OR REPLACE TEMP TABLE actuals AS ${selects.join('\nUNION ALL\n')}`);
+
+  await store.run(`CREATE OR REPLACE TEMP TABLE indicator_inputs (indicator VARCHAR, variable VARCHAR, lag INTEGER, ord INTEGER)`);
+  let ord = 0;
+  for (const indicator of catalog.indicators) {
+    const inputs = [
+      ...indicator.inputs.current.map((variable) => ({ variable, lag: 0 })),
+      ...indicator.inputs.previousYear.map((variable) => ({ variable, lag: PREVIOUS_YEAR_LAG })),
+    ];
+    for (const { variable, lag } of inputs) {
+      await store.run('INSERT INTO indicator_inputs VALUES ($indicator, $variable, $lag, $ord)', { indicator: indicator.id, variable, lag, ord: ord++ });
+    }
+  }
+
+  await store.run(
+    `
+    CREATE OR REPLACE TEMP TABLE input_notes AS
+    SELECT a.indicator, a.region, a.period,
+           list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END ORDER BY ii.ord)
+             FILTER (WHERE r.value IS NULL) AS missing_inputs,
+           flatten(list(r.missing_children ORDER BY ii.ord) FILTER (WHERE r.missing_children IS NOT NULL)) AS missing_children,
+           list(printf('%s %s 本级报送 %s，下级合计 %s，相差 %.2f%%（reported total differs from the sum of its parts）',
+                  ii.variable, r.period, CAST(r.value AS VARCHAR), CAST(r.children_sum AS VARCHAR), 100 * abs(r.value - r.children_sum) / abs(r.value)) ORDER BY ii.ord)
+             FILTER (WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
+                     AND abs(r.value - r.children_sum) > $tolerance * abs(r.value)) AS quality_warnings
+    FROM actuals a
+    JOIN indicator_inputs ii ON ii.indicator = a.indicator
+    LEFT JOIN resolved r ON r.region = a.region AND r.variable = ii.variable AND r.pidx = a.pidx - ii.lag
+    GROUP BY a.indicator, a.region, a.period`,
+    { tolerance: dataQualityTolerance },
+  );
+}

@@ -1,0 +1,57 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { literal } from '../store/sql.js';
+import type { Store } from '../store/store.js';
+import type { ResultRow } from './resultColumns.js';
+import { resultColumns } from './resultColumns.js';
+
+/** Text a spreadsheet would run as a formula is written with a leading apostrophe. */
+const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = neutralize(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV with a BOM so Excel reads UTF-8; numbers unrounded, nulls empty. */
+export function resultsCsv(rows: readonly ResultRow[]): string {
+  const lines = [resultColumns.join(','), ...rows.map((row) => resultColumns.map((c) => csvField(row[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** One JSON object per line inside an array: diffable, and the same values as the CSV. */
+export function resultsJson(rows: readonly ResultRow[]): string {
+  return rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+}
+
+/** Reads one run's results in output order. */
+export async function readResults(store: Store, runId: number): Promise<ResultRow[]> {
+  return store.all<ResultRow>(`SELECT ${resultColumns.join(', ')} FROM results WHERE run_id = $run ORDER BY ord`, { run: runId });
+}
+
+/**
+ * Writes results.csv, results.json and results.parquet for a run. Each file
+ * is written beside its final name and renamed into place, so a crash never
+ * leaves a half-written results file.
+ */
+export async function writeResults(store: Store, runId: number, outFolder: string): Promise<{ files: string[]; rows: ResultRow[] }> {
+  await mkdir(outFolder, { recursive: true });
+  const rows = await readResults(store, runId);
+  const files = ['results.csv', 'results.json', 'results.parquet'].map((f) => join(outFolder, f));
+  const [csv, json, parquet] = files as [string, string, string];
+  const pending = files.map((f) => `${f}.partial`);
+  try {
+    await writeFile(`${csv}.partial`, resultsCsv(rows));
+    await writeFile(`${json}.partial`, resultsJson(rows));
+    await store.run(
+      `COPY (SELECT ${resultColumns.join(', ')} FROM results WHERE run_id = ${Number(runId)} ORDER BY ord)
+       TO ${literal(`${parquet}.partial`)} (FORMAT parquet)`,
+    );
+    for (const f of files) await rename(`${f}.partial`, f);
+  } finally {
+    await Promise.all(pending.map((p) => rm(p, { force: true })));
+  }
+  return { files, rows };
+}
