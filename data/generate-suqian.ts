@@ -1,0 +1,758 @@
+/**
+ * Generates the SYNTHETIC sample data folder `data/suqian/` (2022Q1–2023Q4).
+ *
+ *   npx tsx data/generate-suqian.ts        (or: npm run generate:sample)
+ *
+ * Only the city's published GDP and population figures are real; every other
+ * number is invented, but shaped to tell a believable story against the 2023
+ * plan targets (宿迁市2023年度国家创新型城市建设重点任务推进计划).
+ *
+ * How it works: the city-level totals per quarter are written down by hand
+ * (CITY_PLAN), then split over the nine reporting units with a table of unit
+ * shares and "character" factors (UNITS) plus a little seeded noise. Splits are
+ * done in integer units (cents for 亿元, whole counts) so the units always sum
+ * exactly to the planned city total. The output is deterministic: a seeded
+ * PRNG, no clock, fixed xlsx properties, single-threaded DuckDB.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = join(HERE, 'suqian');
+const OBS_DIR = join(OUT, 'observations');
+
+// ---------------------------------------------------------------------------
+// Seeded randomness
+// ---------------------------------------------------------------------------
+
+type Rng = () => number;
+
+/** mulberry32: tiny, fast, good enough for sample data. */
+function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEED = 20230224; // the plan's issue date
+
+/** One independent stream per variable, so tuning one variable leaves the others unchanged. */
+function rngFor(key: string): Rng {
+  let h = 0x811c9dc5; // FNV-1a
+  for (const ch of key) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return mulberry32(h ^ SEED);
+}
+
+/** w × (1 ± spread), uniformly. */
+function jitter(w: number, spread: number, rng: Rng): number {
+  return w * (1 + spread * (2 * rng() - 1));
+}
+
+// ---------------------------------------------------------------------------
+// Variables (INDICATORS.md §1)
+// ---------------------------------------------------------------------------
+
+const VARIABLES = [
+  { code: 'gdp', decimals: 2, dept: '统计局' },
+  { code: 'gdp_constant', decimals: 2, dept: '统计局' },
+  { code: 'rd_expenditure', decimals: 2, dept: '统计局' },
+  { code: 'rd_platforms', decimals: 0, dept: '科技局' },
+  { code: 'rd_inst_firms', decimals: 0, dept: '科技局' },
+  { code: 'rd_inst_base_firms', decimals: 0, dept: '科技局' },
+  { code: 'high_tech_firms', decimals: 0, dept: '科技局' },
+  { code: 'tech_smes', decimals: 0, dept: '科技局' },
+  { code: 'invention_patents', decimals: 0, dept: '市场监管局' },
+  { code: 'population', decimals: 2, dept: '统计局' },
+  { code: 'high_tech_output', decimals: 2, dept: '统计局' },
+  { code: 'industrial_output', decimals: 2, dept: '统计局' },
+  { code: 'tech_contract_value', decimals: 2, dept: '科技局' },
+  { code: 'incubators', decimals: 0, dept: '科技局' },
+  { code: 'new_incubated_firms', decimals: 0, dept: '科技局' },
+  { code: 'talents_introduced', decimals: 0, dept: '人才办' },
+  { code: 'energy_consumption', decimals: 2, dept: '统计局' },
+  { code: 'good_air_days', decimals: 0, dept: '生态环境局' },
+  { code: 'valid_air_days', decimals: 0, dept: '生态环境局' },
+  { code: 'sci_fiscal_exp', decimals: 2, dept: '财政局' },
+  { code: 'public_fiscal_exp', decimals: 2, dept: '财政局' },
+  { code: 'graduates_attracted', decimals: 0, dept: '人社局' },
+] as const;
+
+type VarCode = (typeof VARIABLES)[number]['code'];
+const VAR_CODES: readonly VarCode[] = VARIABLES.map((v) => v.code);
+/** Everything but the annual population is reported quarterly. */
+const QUARTERLY_VARS: readonly VarCode[] = VAR_CODES.filter((c) => c !== 'population');
+const varInfo = (code: VarCode) => VARIABLES.find((v) => v.code === code) ?? VARIABLES[0];
+
+/** Values are kept as integers: cents for 2-decimal variables, whole numbers otherwise. */
+const scaleOf = (code: VarCode): number => 10 ** varInfo(code).decimals;
+const toScaled = (code: VarCode, x: number): number => Math.round(x * scaleOf(code));
+const toNumber = (code: VarCode, scaled: number): number => scaled / scaleOf(code);
+/** Text form for CSV: fixed decimals, never thousands separators or exponents. */
+const toText = (code: VarCode, scaled: number): string =>
+  toNumber(code, scaled).toFixed(varInfo(code).decimals);
+
+// ---------------------------------------------------------------------------
+// Periods: index t = 0..7 is 2022Q1..2023Q4
+// ---------------------------------------------------------------------------
+
+const YEARS = [2022, 2023] as const;
+const QUARTERS: readonly string[] = YEARS.flatMap((y) => [1, 2, 3, 4].map((q) => `${y}Q${q}`));
+const N = QUARTERS.length;
+const yearOf = (t: number): number => YEARS[0] + Math.floor(t / 4);
+const qOf = (t: number): number => (t % 4) + 1;
+
+type Series = number[]; // one scaled value per quarter index t
+
+/** Year-to-date series → the quarter's own increment. */
+const increment = (s: Series, t: number): number => (qOf(t) === 1 ? s[t] : s[t] - s[t - 1]);
+
+/** Two years of four quarters, written as in a statistical bulletin. */
+const byYear = (y2022: number[], y2023: number[]): number[] => [...y2022, ...y2023];
+
+// ---------------------------------------------------------------------------
+// Regions
+// ---------------------------------------------------------------------------
+
+const CITY = { code: '321300', name: '宿迁市' } as const;
+
+/**
+ * The nine reporting units. Shares are in % of the city; factors are relative
+ * to the city average (1 = average), so that units differ: some ahead, some
+ * behind, a few just inside the warning band.
+ */
+interface Unit {
+  code: string;
+  name: string;
+  level: 'county' | 'district' | 'zone';
+  gdp: number; // share of city GDP, %
+  pop: number; // 2022 year-end residents, 万人 (rescaled to the city's figure)
+  popTrend: number; // annual change of residents, % (zones grow, counties shrink)
+  deflator: number; // price level vs. the city, for gdp_constant
+  industry: number; // share of the city's 规上工业总产值, %
+  fiscal: number; // share of the city's 一般公共预算支出, %
+  rd: number; // R&D intensity vs. the city
+  hightech: number; // high-tech share of industrial output vs. the city
+  contracts: number; // tech contracts per GDP vs. the city
+  sciFiscal: number; // science share of fiscal spending vs. the city
+  rdInstGap: number; // R&D institution rate minus the city's, percentage points
+  energy: number; // energy per unit of GDP vs. the city
+  saving: number; // own 2023 decline of energy intensity, % (the city's total is fixed separately)
+  platforms: number; // weights for splitting city counts
+  patents: number;
+  incubators: number;
+  graduates: number;
+  incubated: number;
+  htfTarget: number; // own 2023 targets for the three extensive indicators split by unit
+  htfPerf: number; // actual / target at year end (roughly)
+  smeTarget: number;
+  smePerf: number;
+  talTarget: number;
+  talPerf: number;
+  incubatedSchedule?: readonly [number, number, number, number]; // only about half the units
+}
+
+// prettier-ignore
+const UNITS: readonly Unit[] = [
+  { code: '321322', name: '沭阳县', level: 'county', gdp: 26, pop: 151.0, popTrend: -0.3, deflator: 1.000,
+    industry: 24, fiscal: 24, rd: 0.90, hightech: 0.95, contracts: 0.85, sciFiscal: 0.90, rdInstGap: -1, energy: 1.00, saving: 3.8,
+    platforms: 22, patents: 21, incubators: 7, graduates: 24, incubated: 31,
+    htfTarget: 165, htfPerf: 1.06, smeTarget: 560, smePerf: 1.04, talTarget: 20, talPerf: 1.10, incubatedSchedule: [7, 14, 21, 28] },
+  { code: '321323', name: '泗阳县', level: 'county', gdp: 15, pop: 81.5, popTrend: -0.4, deflator: 1.002,
+    industry: 15, fiscal: 15, rd: 0.97, hightech: 1.00, contracts: 0.90, sciFiscal: 0.95, rdInstGap: 1, energy: 1.05, saving: 3.2,
+    platforms: 14, patents: 12, incubators: 4, graduates: 13, incubated: 8,
+    htfTarget: 95, htfPerf: 0.93, smeTarget: 330, smePerf: 1.03, talTarget: 12, talPerf: 0.90 },
+  { code: '321324', name: '泗洪县', level: 'county', gdp: 15, pop: 87.0, popTrend: -0.5, deflator: 0.998,
+    industry: 13, fiscal: 16, rd: 0.84, hightech: 0.88, contracts: 0.75, sciFiscal: 0.85, rdInstGap: -3, energy: 1.10, saving: 2.6,
+    platforms: 12, patents: 10, incubators: 4, graduates: 12, incubated: 6,
+    htfTarget: 85, htfPerf: 0.91, smeTarget: 300, smePerf: 0.88, talTarget: 12, talPerf: 0.80 },
+  { code: '321302', name: '宿城区', level: 'district', gdp: 13, pop: 66.0, popTrend: 0.2, deflator: 1.001,
+    industry: 10, fiscal: 13, rd: 1.10, hightech: 1.05, contracts: 1.20, sciFiscal: 1.10, rdInstGap: 0, energy: 0.80, saving: 4.2,
+    platforms: 11, patents: 14, incubators: 6, graduates: 16, incubated: 22,
+    htfTarget: 90, htfPerf: 1.03, smeTarget: 310, smePerf: 1.06, talTarget: 14, talPerf: 1.10, incubatedSchedule: [5, 10, 16, 22] },
+  { code: '321311', name: '宿豫区', level: 'district', gdp: 10, pop: 55.0, popTrend: 0.1, deflator: 0.999,
+    industry: 10, fiscal: 11, rd: 1.02, hightech: 1.08, contracts: 1.00, sciFiscal: 1.00, rdInstGap: 2, energy: 1.00, saving: 3.4,
+    platforms: 11, patents: 10, incubators: 4, graduates: 10, incubated: 8,
+    htfTarget: 80, htfPerf: 1.00, smeTarget: 250, smePerf: 0.95, talTarget: 10, talPerf: 1.00 },
+  { code: '321371', name: '宿迁经济技术开发区', level: 'zone', gdp: 9, pop: 22.0, popTrend: 1.2, deflator: 1.003,
+    industry: 13, fiscal: 8, rd: 1.40, hightech: 1.25, contracts: 1.50, sciFiscal: 1.35, rdInstGap: 4, energy: 1.30, saving: 2.9,
+    platforms: 15, patents: 17, incubators: 6, graduates: 12, incubated: 27,
+    htfTarget: 100, htfPerf: 1.05, smeTarget: 280, smePerf: 1.08, talTarget: 14, talPerf: 1.20, incubatedSchedule: [6, 12, 18, 24] },
+  { code: '321391', name: '湖滨新区', level: 'zone', gdp: 4, pop: 14.5, popTrend: 1.5, deflator: 1.000,
+    industry: 2.5, fiscal: 5, rd: 0.82, hightech: 0.90, contracts: 0.90, sciFiscal: 0.95, rdInstGap: -5, energy: 0.60, saving: 5.0,
+    platforms: 4, patents: 5, incubators: 3, graduates: 5, incubated: 9,
+    htfTarget: 25, htfPerf: 0.85, smeTarget: 90, smePerf: 0.92, talTarget: 6, talPerf: 0.85, incubatedSchedule: [3, 6, 9, 12] },
+  { code: '321392', name: '洋河新区', level: 'zone', gdp: 5, pop: 10.5, popTrend: 0.6, deflator: 0.996,
+    industry: 9, fiscal: 4, rd: 0.78, hightech: 0.55, contracts: 0.60, sciFiscal: 0.80, rdInstGap: -2, energy: 1.40, saving: 1.5,
+    platforms: 6, patents: 5, incubators: 1, graduates: 4, incubated: 3,
+    htfTarget: 30, htfPerf: 1.02, smeTarget: 80, smePerf: 1.00, talTarget: 5, talPerf: 0.90 },
+  { code: '321393', name: '苏宿工业园区', level: 'zone', gdp: 3, pop: 10.0, popTrend: 1.8, deflator: 1.004,
+    industry: 3.5, fiscal: 4, rd: 1.55, hightech: 1.45, contracts: 1.80, sciFiscal: 1.50, rdInstGap: 5, energy: 0.90, saving: 4.5,
+    platforms: 5, patents: 6, incubators: 2, graduates: 4, incubated: 15,
+    htfTarget: 35, htfPerf: 1.05, smeTarget: 110, smePerf: 1.10, talTarget: 8, talPerf: 1.15, incubatedSchedule: [3, 6, 10, 14] },
+];
+
+/** Units with their own rd_intensity target; the rest inherit the city's 2.2 %. */
+const UNIT_RD_TARGETS: Readonly<Record<string, number>> = { '321302': 2.5, '321391': 1.8 };
+
+// ---------------------------------------------------------------------------
+// The city-level story (totals per quarter, YTD for flows, levels for stocks)
+// ---------------------------------------------------------------------------
+
+const CITY_PLAN = {
+  // Published: 2023 Q1 894.40, H1 1920.57, year 4398.07; 2022 year 4111.98. Q3s and 2022 Q1–Q3 are believable guesses.
+  gdp: byYear([851.36, 1826.45, 2961.83, 4111.98], [894.4, 1920.57, 3128.36, 4398.07]),
+  deflator: { 2022: 1.024, 2023: 1.012 } as Record<number, number>, // gdp_constant = gdp / deflator (previous year's prices)
+  // Sum of the units. 2023Q2: 41.72, about 1 % above the city's own 41.30 (a data-quality warning); 2.05 %/2.17 %/2.21 %.
+  rdExpenditure: byYear([16.6, 37.44, 61.61, 87.17], [18.34, 41.72, 67.89, 97.2]),
+  cityOwnRd2023Q2: 41.3, // the city's own figure: 41.30 / 1920.57 = 2.150 % (worked example)
+  rdPlatforms: byYear([230, 238, 247, 261], [268, 277, 289, 302]),
+  rdInstBaseFirms: byYear([968, 981, 990, 1003], [1012, 1026, 1035, 1048]),
+  rdInstRate: byYear([86.0, 86.9, 87.6, 88.5], [88.4, 89.3, 90.2, 91.0]), // % ; target 92 → warning at year end
+  highTechFirms: byYear([529, 532, 535, 619], [617, 621, 624, 711]), // certified in Q4, some expire in Q1
+  techSmes: byYear([640, 1410, 1870, 2080], [780, 1690, 2180, 2352]), // 当年累计: restarts each year
+  inventionPatents: byYear([2702, 2886, 3071, 3247], [3418, 3655, 3842, 4012]), // schedule 3500/3750/3850/4000
+  industrialOutput: byYear([985.4, 2080.75, 3190.2, 4330.6], [1052.3, 2231.85, 3420.55, 4652.4]),
+  highTechShare: byYear([35.6, 36.2, 36.9, 37.1], [37.2, 37.9, 38.6, 38.3]), // % ; target 38.5 → warning at year end
+  techContractShare: byYear([1.21, 1.3, 1.38, 1.45], [1.42, 1.49, 1.55, 1.58]), // % of GDP; target 1.54
+  incubators: byYear([30, 31, 32, 33], [34, 35, 35, 37]),
+  newIncubatedFirms: byYear([24, 51, 80, 110], [28, 57, 92, 125]), // schedule 30/60/90/120
+  talents: byYear([18, 41, 66, 93], [20, 48, 75, 104]), // linear 25/50/75/100
+  energyPerGdp2022: [0.336, 0.332, 0.33, 0.331], // 万吨标准煤 per 亿元 (constant prices), YTD
+  energyDecline2023: [3.6, 3.1, 3.4, 3.5], // % vs. the same quarter of 2022; target 3.3
+  goodAirDays: byYear([69, 142, 216, 289], [71, 146, 224, 296]), // ratio ≈ 79–82 %; target 82 → warning at year end
+  validAirDays: byYear([89, 179, 270, 361], [90, 181, 273, 365]), // 2022 lost a few days to monitor outages
+  publicFiscalExp: byYear([141.2, 289.7, 412.5, 561.8], [148.6, 302.4, 431.8, 586.3]),
+  sciFiscalShare: byYear([2.62, 2.81, 2.76, 2.88], [2.82, 3.05, 2.97, 3.08]), // % ; target 3
+  graduates: byYear([2600, 6500, 9900, 14200], [2900, 7200, 10800, 15300]), // schedule 3000/7000/11000/15000
+  // Published year-end residents (万人); 2021 is approximate.
+  population: { 2021: 498.2, 2022: 497.53, 2023: 497.75 } as Record<number, number>,
+  // The units' population sum differs from the city's by these small amounts (all < 0.1 %), as real data do.
+  populationGap: { 2021: 0.21, 2022: -0.14, 2023: 0.09 } as Record<number, number>,
+};
+
+/** Later corrections to 2023Q2 unit values: the xlsx holds final − change, the revision file the final value. */
+const REVISIONS: readonly { region: string; variable: VarCode; change: number; why: string }[] = [
+  { region: '321324', variable: 'rd_expenditure', change: 0.35, why: '补报重点企业研发经费' },
+  { region: '321393', variable: 'tech_contract_value', change: 0.42, why: '补登记技术合同' },
+  { region: '321311', variable: 'talents_introduced', change: -1, why: '剔除重复统计团队' },
+];
+
+// ---------------------------------------------------------------------------
+// Splitting city totals over the units
+// ---------------------------------------------------------------------------
+
+/**
+ * Split an integer total into integer parts proportional to weights. The
+ * remainder left by flooring goes to units drawn at random in proportion to
+ * their fractional parts, so small counts (one new incubator) do not always
+ * land on the largest unit. Parts always sum to the total exactly.
+ */
+function allocate(total: number, weights: readonly number[], rng: Rng): number[] {
+  const sign = total < 0 ? -1 : 1;
+  const amount = Math.abs(total);
+  const sumW = weights.reduce((a, b) => a + b, 0);
+  const quotas = weights.map((w) => (amount * w) / sumW);
+  const parts = quotas.map((q) => Math.floor(q));
+  const frac = quotas.map((q, i) => q - parts[i]);
+  let rest = amount - parts.reduce((a, b) => a + b, 0);
+  while (rest > 0) {
+    const sumF = frac.reduce((a, b) => a + b, 0);
+    let pick = frac.indexOf(Math.max(...frac));
+    if (sumF > 0) {
+      let r = rng() * sumF;
+      for (let i = 0; i < frac.length; i++) {
+        r -= frac[i];
+        if (r < 0 && frac[i] > 0) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    parts[pick] += 1;
+    frac[pick] = 0;
+    rest -= 1;
+  }
+  return parts.map((p) => p * sign);
+}
+
+type Mode =
+  | 'ytd' // flow, cumulative within the year: split each quarter's increment
+  | 'level'; // stock: split the first level, then each quarter's change
+
+/** Split a city series over UNITS; returns one series per unit (same order as UNITS). */
+function split(
+  name: string,
+  city: Series,
+  mode: Mode,
+  weight: (u: Unit, i: number, t: number) => number,
+  noise: number,
+): Series[] {
+  const rng = rngFor(name);
+  const out: Series[] = UNITS.map(() => new Array<number>(N).fill(0));
+  for (let t = 0; t < N; t++) {
+    const restart = mode === 'ytd' ? qOf(t) === 1 : t === 0;
+    const amount = restart ? city[t] : city[t] - city[t - 1];
+    const weights = UNITS.map((u, i) => jitter(weight(u, i, t), noise, rng));
+    const parts = allocate(amount, weights, rng);
+    UNITS.forEach((_, i) => {
+      out[i][t] = (restart ? 0 : out[i][t - 1]) + parts[i];
+    });
+  }
+  return out;
+}
+
+/** City plan numbers (亿元, counts, …) → scaled integers for a variable. */
+const scaled = (code: VarCode, xs: readonly number[]): Series => xs.map((x) => toScaled(code, x));
+
+// ---------------------------------------------------------------------------
+// Build every unit's values
+// ---------------------------------------------------------------------------
+
+/** What the nine units report: everything except the annual population and the (non-additive) air-quality days. */
+type UnitVar = Exclude<VarCode, 'population' | 'good_air_days' | 'valid_air_days'>;
+const isUnitVar = (v: VarCode): v is UnitVar => v !== 'population' && v !== 'good_air_days' && v !== 'valid_air_days';
+type UnitData = Record<UnitVar, Series[]>;
+
+function buildUnitData(): UnitData {
+  const P = CITY_PLAN;
+  const deflator = (t: number): number => P.deflator[yearOf(t)] ?? 1;
+
+  const gdpCity = scaled('gdp', P.gdp);
+  const gdp = split('gdp', gdpCity, 'ytd', (u) => u.gdp, 0.03);
+  const gdpConstCity = gdpCity.map((g, t) => Math.round(g / deflator(t)));
+  // Each unit's constant-price GDP follows its own current-price GDP and price level.
+  const gdpConstant = split('gdp_constant', gdpConstCity, 'ytd', (u, i, t) => increment(gdp[i], t) / u.deflator, 0);
+
+  const rd = split('rd_expenditure', scaled('rd_expenditure', P.rdExpenditure), 'ytd',
+    (u, i, t) => increment(gdp[i], t) * u.rd, 0.04);
+
+  const rdPlatforms = split('rd_platforms', P.rdPlatforms, 'level', (u) => u.platforms, 0.15);
+  const base = split('rd_inst_base_firms', P.rdInstBaseFirms, 'level', (u) => u.industry, 0.1);
+  const instCity = P.rdInstBaseFirms.map((b, t) => Math.round((b * P.rdInstRate[t]) / 100));
+  // Levels split directly (no noise) so each unit's rate = the city's rate shifted by its own gap.
+  const instRateOf = (u: Unit, t: number): number => Math.min(99, P.rdInstRate[t] + u.rdInstGap);
+  const inst: Series[] = UNITS.map(() => new Array<number>(N).fill(0));
+  const instRng = rngFor('rd_inst_firms');
+  for (let t = 0; t < N; t++) {
+    const parts = allocate(instCity[t], UNITS.map((u, i) => base[i][t] * instRateOf(u, t)), instRng);
+    UNITS.forEach((_, i) => {
+      inst[i][t] = Math.min(parts[i], base[i][t]);
+    });
+  }
+
+  const highTechFirms = split('high_tech_firms', P.highTechFirms, 'level', (u) => u.htfTarget * u.htfPerf, 0.08);
+  const techSmes = split('tech_smes', P.techSmes, 'ytd', (u) => u.smeTarget * u.smePerf, 0.08);
+  const patents = split('invention_patents', P.inventionPatents, 'level', (u) => u.patents, 0.1);
+
+  const industrialCity = scaled('industrial_output', P.industrialOutput);
+  const industrial = split('industrial_output', industrialCity, 'ytd', (u) => u.industry, 0.04);
+  const highTechCity = industrialCity.map((x, t) => Math.round((x * P.highTechShare[t]) / 100));
+  const highTech = split('high_tech_output', highTechCity, 'ytd',
+    (u, i, t) => increment(industrial[i], t) * u.hightech, 0.03);
+
+  const contractCity = gdpCity.map((g, t) => Math.round((g * P.techContractShare[t]) / 100));
+  const contracts = split('tech_contract_value', contractCity, 'ytd',
+    (u, i, t) => increment(gdp[i], t) * u.contracts, 0.12);
+
+  const incubators = split('incubators', P.incubators, 'level', (u) => u.incubators, 0.2);
+  const incubated = split('new_incubated_firms', P.newIncubatedFirms, 'ytd', (u) => u.incubated, 0.25);
+  const talents = split('talents_introduced', P.talents, 'ytd', (u) => u.talTarget * u.talPerf, 0.25);
+  const graduates = split('graduates_attracted', P.graduates, 'ytd', (u) => u.graduates, 0.1);
+
+  // Energy: the city total for 2022 is constant-price GDP times a plausible intensity;
+  // for 2023 it is fixed by the planned decline of energy per constant GDP. Units
+  // share it by their own constant GDP, energy intensity and (in 2023) saving effort,
+  // so their own declines scatter around the city's.
+  const energyCity: Series = new Array<number>(N).fill(0);
+  for (let t = 0; t < 4; t++) {
+    energyCity[t] = Math.round(gdpConstCity[t] * P.energyPerGdp2022[t]);
+    const realGrowth = gdpConstCity[t + 4] / gdpConstCity[t];
+    energyCity[t + 4] = Math.round(energyCity[t] * realGrowth * (1 - P.energyDecline2023[t] / 100));
+  }
+  const energy = split('energy_consumption', energyCity, 'ytd',
+    (u, i, t) => increment(gdpConstant[i], t) * u.energy * (yearOf(t) === 2023 ? 1 - u.saving / 100 : 1), 0.01);
+
+  const publicCity = scaled('public_fiscal_exp', P.publicFiscalExp);
+  const publicFiscal = split('public_fiscal_exp', publicCity, 'ytd', (u) => u.fiscal, 0.05);
+  const sciCity = publicCity.map((x, t) => Math.round((x * P.sciFiscalShare[t]) / 100));
+  const sciFiscal = split('sci_fiscal_exp', sciCity, 'ytd',
+    (u, i, t) => increment(publicFiscal[i], t) * u.sciFiscal, 0.08);
+
+  return {
+    gdp,
+    gdp_constant: gdpConstant,
+    rd_expenditure: rd,
+    rd_platforms: rdPlatforms,
+    rd_inst_firms: inst,
+    rd_inst_base_firms: base,
+    high_tech_firms: highTechFirms,
+    tech_smes: techSmes,
+    invention_patents: patents,
+    high_tech_output: highTech,
+    industrial_output: industrial,
+    tech_contract_value: contracts,
+    incubators,
+    new_incubated_firms: incubated,
+    talents_introduced: talents,
+    energy_consumption: energy,
+    sci_fiscal_exp: sciFiscal,
+    public_fiscal_exp: publicFiscal,
+    graduates_attracted: graduates,
+  };
+}
+
+/**
+ * Year-end residents per unit: the 2022 table value, moved by each unit's trend,
+ * then scaled to the city's figure plus a small gap (< 0.1 %). The largest unit
+ * absorbs the rounding so the gap is exact.
+ */
+function buildUnitPopulation(): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const largest = UNITS.reduce((m, u, i) => (u.pop > UNITS[m].pop ? i : m), 0);
+  for (const year of [2021, 2022, 2023]) {
+    const raw = UNITS.map((u) => u.pop * (1 + u.popTrend / 100) ** (year - 2022));
+    const total = toScaled('population', CITY_PLAN.population[year] + CITY_PLAN.populationGap[year]);
+    const sumRaw = raw.reduce((a, b) => a + b, 0);
+    const parts = raw.map((r) => Math.round((r / sumRaw) * total));
+    parts[largest] += total - parts.reduce((a, b) => a + b, 0);
+    out.set(year, parts);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Observations
+// ---------------------------------------------------------------------------
+
+interface Obs {
+  region: string;
+  period: string; // YYYYQn, or YYYY for the annual population
+  variable: VarCode;
+  value: number; // scaled integer
+  note: string;
+}
+
+const REGION_ORDER = [CITY.code, ...UNITS.map((u) => u.code)];
+const regionName = (code: string): string =>
+  code === CITY.code ? CITY.name : (UNITS.find((u) => u.code === code)?.name ?? code);
+/** Who reported it, e.g. 沭阳县统计局. */
+const sourceOf = (o: { region: string; variable: VarCode }): string => `${regionName(o.region)}${varInfo(o.variable).dept}`;
+
+/** Every observation with its final (latest revised) value. */
+function buildObservations(): Obs[] {
+  const data = buildUnitData();
+  const pop = buildUnitPopulation();
+  const obs: Obs[] = [];
+
+  // The city reports only what it measures itself or publishes itself.
+  const P = CITY_PLAN;
+  const gdpCity = scaled('gdp', P.gdp);
+  for (let t = 0; t < N; t++) {
+    const period = QUARTERS[t];
+    const gdpConst = Math.round(gdpCity[t] / (P.deflator[yearOf(t)] ?? 1));
+    obs.push({ region: CITY.code, period, variable: 'gdp', value: gdpCity[t], note: '公布数' });
+    obs.push({ region: CITY.code, period, variable: 'gdp_constant', value: gdpConst, note: '' });
+    obs.push({ region: CITY.code, period, variable: 'good_air_days', value: P.goodAirDays[t], note: '' });
+    obs.push({ region: CITY.code, period, variable: 'valid_air_days', value: P.validAirDays[t], note: '' });
+    if (period === '2023Q2') {
+      obs.push({ region: CITY.code, period, variable: 'rd_expenditure', value: toScaled('rd_expenditure', P.cityOwnRd2023Q2), note: '市级归集数' });
+    }
+  }
+  for (const year of [2021, 2022, 2023]) {
+    const note = year === 2021 ? '年末常住人口（近似值）' : '年末常住人口，公布数';
+    obs.push({ region: CITY.code, period: String(year), variable: 'population', value: toScaled('population', P.population[year]), note });
+  }
+
+  UNITS.forEach((u, i) => {
+    for (let t = 0; t < N; t++) {
+      for (const variable of VAR_CODES.filter(isUnitVar)) {
+        obs.push({ region: u.code, period: QUARTERS[t], variable, value: data[variable][i][t], note: '' });
+      }
+    }
+    for (const year of [2021, 2022, 2023]) {
+      obs.push({ region: u.code, period: String(year), variable: 'population', value: pop.get(year)?.[i] ?? 0, note: '' });
+    }
+  });
+  return obs;
+}
+
+/** The value as first reported, before the revision file corrected it. */
+function asFirstReported(o: Obs): Obs {
+  const r = REVISIONS.find((x) => x.region === o.region && x.variable === o.variable && o.period === '2023Q2');
+  return r ? { ...o, value: o.value - toScaled(o.variable, r.change) } : o;
+}
+
+/** Stable order: region as in regions.csv, then variable, then period. */
+function sorted(obs: Obs[]): Obs[] {
+  const key = (o: Obs): [number, number, string] => [REGION_ORDER.indexOf(o.region), VAR_CODES.indexOf(o.variable), o.period];
+  return [...obs].sort((a, b) => {
+    const [ra, va, pa] = key(a);
+    const [rb, vb, pb] = key(b);
+    return ra - rb || va - vb || (pa < pb ? -1 : pa > pb ? 1 : 0);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Writers, one per file
+// ---------------------------------------------------------------------------
+
+const BOM = '\uFEFF';
+const csvCell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csv = (rows: readonly (readonly string[])[]): string => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+
+const written: string[] = [];
+function save(path: string, content: string | Uint8Array): void {
+  writeFileSync(path, content);
+  written.push(relative(HERE, path));
+}
+
+function writeRegions(): void {
+  const rows = [
+    ['code', 'name', 'parent', 'level', 'rollup'],
+    [CITY.code, CITY.name, '', 'city', 'true'],
+    ...UNITS.map((u) => [u.code, u.name, CITY.code, u.level, 'true']),
+  ];
+  save(join(OUT, 'regions.csv'), csv(rows));
+}
+
+/** Long layout, English headers, no BOM: all of 2022 plus the 2021/2022 population. */
+function write2022Long(obs: Obs[]): void {
+  const rows = sorted(obs.filter((o) => o.period.startsWith('2022') || o.period === '2021'));
+  save(join(OBS_DIR, '01_2022_long.csv'), csv([
+    ['region', 'period', 'variable', 'value', 'source', 'note'],
+    ...rows.map((o) => [o.region, o.period, o.variable, toText(o.variable, o.value), sourceOf(o), o.note]),
+  ]));
+}
+
+/** One row per region for one quarter; null where the region does not report the variable. */
+function wideRows(obs: Obs[], period: string): { region: string; cells: (Obs | null)[] }[] {
+  const atPeriod = obs.filter((o) => o.period === period);
+  return REGION_ORDER.map((region) => ({
+    region,
+    cells: QUARTERLY_VARS.map((v) => atPeriod.find((o) => o.region === region && o.variable === v) ?? null),
+  }));
+}
+
+/** Wide layout, Chinese key headers, UTF-8 with BOM. */
+function write2023Q1Wide(obs: Obs[]): void {
+  const period = '2023Q1';
+  const rows = wideRows(obs, period).map((r) => [
+    r.region,
+    period,
+    ...r.cells.map((o) => (o ? toText(o.variable, o.value) : '')),
+  ]);
+  save(join(OBS_DIR, '02_2023Q1_wide.csv'), BOM + csv([['地区代码', '期别', ...QUARTERLY_VARS], ...rows]));
+}
+
+/** Wide layout in the first sheet; region codes as text cells; values as first reported. */
+function write2023Q2Xlsx(obs: Obs[]): void {
+  const period = '2023Q2';
+  const aoa: (string | number | null)[][] = [
+    ['region', 'period', ...QUARTERLY_VARS],
+    ...wideRows(obs.map(asFirstReported), period).map((r) => [
+      r.region,
+      period,
+      ...r.cells.map((o) => (o ? toNumber(o.variable, o.value) : null)),
+    ]),
+  ];
+  const sheet = XLSX.utils.aoa_to_sheet(aoa);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, sheet, period);
+  // Fixed properties: no clock in the file, so the bytes are reproducible.
+  wb.Props = {
+    Title: '宿迁市2023年二季度科技创新指标（模拟数据）',
+    Author: 'generate-suqian.ts',
+    CreatedDate: new Date('2023-07-20T00:00:00Z'),
+    ModifiedDate: new Date('2023-07-20T00:00:00Z'),
+  };
+  const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  save(join(OBS_DIR, '03_2023Q2.xlsx'), bytes);
+}
+
+/** Long layout as a JSON array of row objects. */
+function write2023Q3Json(obs: Obs[]): void {
+  const rows = sorted(obs.filter((o) => o.period === '2023Q3')).map((o) => ({
+    region: o.region,
+    period: o.period,
+    variable: o.variable,
+    value: toNumber(o.variable, o.value),
+    source: sourceOf(o),
+  }));
+  save(join(OBS_DIR, '04_2023Q3.json'), JSON.stringify(rows, null, 2) + '\n');
+}
+
+/** Long layout in Parquet, written by DuckDB; includes the 2023 population. */
+async function write2023Q4Parquet(obs: Obs[]): Promise<void> {
+  const rows = sorted(obs.filter((o) => o.period === '2023Q4' || o.period === '2023'));
+  const path = join(OBS_DIR, '05_2023Q4.parquet');
+  // One thread and an explicit order keep row groups, and so the bytes, reproducible.
+  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const con = await db.connect();
+  try {
+    await con.run('CREATE TABLE obs (seq INTEGER, region VARCHAR, period VARCHAR, variable VARCHAR, value DOUBLE, source VARCHAR)');
+    const app = await con.createAppender('obs');
+    rows.forEach((o, seq) => {
+      app.appendInteger(seq);
+      app.appendVarchar(o.region);
+      app.appendVarchar(o.period);
+      app.appendVarchar(o.variable);
+      app.appendDouble(toNumber(o.variable, o.value));
+      app.appendVarchar(sourceOf(o));
+      app.endRow();
+    });
+    app.flushSync();
+    app.closeSync();
+    const target = path.replace(/'/g, "''");
+    await con.run(`COPY (SELECT region, period, variable, value, source FROM obs ORDER BY seq) TO '${target}' (FORMAT parquet)`);
+  } finally {
+    con.closeSync();
+    db.closeSync();
+  }
+  written.push(relative(HERE, path));
+}
+
+/** A later file that corrects three 2023Q2 unit values (long layout, note 修订). */
+function writeRevision(obs: Obs[]): void {
+  const rows = REVISIONS.map((r) => {
+    const o = obs.find((x) => x.region === r.region && x.variable === r.variable && x.period === '2023Q2');
+    if (!o) throw new Error(`no observation to revise: ${r.region} ${r.variable}`);
+    return [o.region, o.period, o.variable, toText(o.variable, o.value), sourceOf(o), `修订（${r.why}）`];
+  });
+  save(join(OBS_DIR, '06_2023Q2_revision.csv'), csv([['region', 'period', 'variable', 'value', 'source', 'note'], ...rows]));
+}
+
+function writeTargets(): void {
+  const Y = '2023';
+  const rows: string[][] = [['indicator', 'region', 'year', 'period', 'value', 'note']];
+  const add = (indicator: string, region: string, value: number | string, note: string, period = ''): void => {
+    rows.push([indicator, region, Y, period, String(value), note]);
+  };
+  const schedule = (indicator: string, region: string, values: readonly number[], what: string): void => {
+    values.forEach((v, k) => add(indicator, region, v, `${what}：${['一', '二', '三', '四'][k]}季度末`, `${Y}Q${k + 1}`));
+  };
+  const c = CITY.code;
+  // City: the plan's headline tasks 1–14, 38 and 61.
+  add('rd_intensity', c, 2.2, '任务1：全社会R&D经费支出占GDP比重2.2%');
+  add('rd_platforms', c, 300, '任务2：国家和省级重点实验室、工程（技术）研究中心、企业技术中心300家');
+  add('rd_institution_rate', c, 92, '任务3：大中型工业企业和规上高企研发机构建有率92%');
+  add('high_tech_firms', c, 700, '任务4：高新技术企业数700家');
+  add('tech_smes', c, 2300, '任务5：科技型中小企业数2300家');
+  add('patents_per_10k', c, 8, '任务6：万人发明专利拥有量8件');
+  add('high_tech_output_share', c, 38.5, '任务7：高新技术产业产值占规模以上工业产值比重38.5%');
+  add('tech_contract_share', c, 1.54, '任务8：技术市场成交合同金额占GDP比重1.54%');
+  add('incubators', c, 37, '任务9：国家和省级科技企业孵化器、众创空间37家');
+  add('new_incubated_firms', c, 120, '任务10：新增在孵企业120家');
+  schedule('new_incubated_firms', c, [30, 60, 90, 120], '计划进度');
+  add('talents_introduced', c, 100, '任务11：引进高层次人才及团队100个');
+  add('energy_intensity_decline', c, 3.3, '省定目标，样例值');
+  add('good_air_days_ratio', c, '82.0', '省定目标，样例值');
+  add('sci_fiscal_share', c, 3, '任务14：科技公共财政支出占公共财政支出比重3%');
+  add('graduates_attracted', c, 15000, '任务38：引进高校毕业生不少于1.5万人');
+  schedule('graduates_attracted', c, [3000, 7000, 11000, 15000], '计划进度');
+  add('invention_patents', c, 4000, '任务61：全市发明专利拥有量4000件');
+  schedule('invention_patents', c, [3500, 3750, 3850, 4000], '计划进度');
+
+  // Units: own split of the extensive counts (synthetic); rd_platforms, incubators and
+  // invention_patents deliberately have no unit targets (status no_target).
+  for (const u of UNITS) {
+    add('high_tech_firms', u.code, u.htfTarget, '县区分解目标（模拟）');
+    add('tech_smes', u.code, u.smeTarget, '县区分解目标（模拟）');
+    add('talents_introduced', u.code, u.talTarget, '县区分解目标（模拟）');
+    if (u.incubatedSchedule) schedule('new_incubated_firms', u.code, u.incubatedSchedule, '县区分解进度（模拟）');
+    const rd = UNIT_RD_TARGETS[u.code];
+    if (rd !== undefined) add('rd_intensity', u.code, rd, '本地目标，不沿用全市2.2%（模拟）');
+  }
+  save(join(OUT, 'targets.csv'), csv(rows));
+}
+
+function writeSettings(): void {
+  save(join(OUT, 'settings.json'), JSON.stringify({ warningThreshold: 0.9 }, null, 2) + '\n');
+}
+
+function writeReadme(obs: Obs[]): void {
+  // The units' 2023Q2 R&D sums, first reported and revised, quoted from the data so the text cannot drift.
+  const unitRd = (o: (x: Obs) => Obs): string => {
+    const sum = obs.filter((x) => x.region !== CITY.code && x.variable === 'rd_expenditure' && x.period === '2023Q2')
+      .reduce((a, x) => a + o(x).value, 0);
+    return toText('rd_expenditure', sum);
+  };
+  const firstRd = unitRd(asFirstReported);
+  const finalRd = unitRd((x) => x);
+  const diff = (sum: string): string => `${((Number(sum) / CITY_PLAN.cityOwnRd2023Q2 - 1) * 100).toFixed(1)}%`;
+  const revised = REVISIONS.map((r) => `${regionName(r.region)} \`${r.variable}\``).join('、');
+  const text = `# 宿迁市样例数据 / Suqian sample data (2022Q1–2023Q4)
+
+**模拟数据，不是官方统计数据。** 除下列全市公布数外，所有数值均为脚本生成的模拟值，仅用于演示 KPI 引擎。
+
+**SYNTHETIC data, not official statistics.** Only these city figures are published ones:
+GDP 2023 一季度 894.40、上半年 1920.57、全年 4398.07 亿元；2022 全年 4111.98 亿元；
+常住人口 2022 年末 497.53、2023 年末 497.75 万人（2021 年末 498.2 为近似值）.
+City targets come from the 2023 plan (宿迁市2023年度国家创新型城市建设重点任务推进计划); the note column cites the task number. Unit targets are synthetic splits.
+
+## Files / 文件
+
+| file | format / layout | content |
+|---|---|---|
+| \`regions.csv\` | CSV, English headers | 宿迁市 and its 9 reporting units (3 counties, 2 districts, 4 zones), all \`rollup=true\` |
+| \`targets.csv\` | CSV | 2023 city targets (tasks 1–14, 38, 61) with quarterly schedules; unit targets for high_tech_firms, tech_smes, talents_introduced, some new_incubated_firms schedules, rd_intensity for 宿城区 (2.5) and 湖滨新区 (1.8) |
+| \`observations/01_2022_long.csv\` | long, English headers, UTF-8 without BOM | all of 2022 + population for \`2021\`, \`2022\` (bare year = annual) |
+| \`observations/02_2023Q1_wide.csv\` | wide, Chinese key headers (地区代码, 期别), UTF-8 with BOM | 2023Q1; empty cell = not reported |
+| \`observations/03_2023Q2.xlsx\` | wide, first sheet, region codes as text | 2023Q2 as first reported |
+| \`observations/04_2023Q3.json\` | long, array of objects | 2023Q3 |
+| \`observations/05_2023Q4.parquet\` | long, written by DuckDB | 2023Q4 + population \`2023\` |
+| \`observations/06_2023Q2_revision.csv\` | long, note \`修订\` | revised 2023Q2 values: ${revised} (a later file revises an earlier one) |
+| \`settings.json\` | JSON | \`{"warningThreshold": 0.9}\` |
+
+## What the data demonstrate / 演示要点
+
+- Flow variables are year-to-date (累计); stocks are quarter-end levels; \`tech_smes\` is 当年累计 and restarts each year; population is annual.
+- The city reports its own gdp, gdp_constant, population and air-quality days (not additive); every other variable is the sum of the units.
+- 数据质量预警 / data-quality warning: 宿迁市自报 2023Q2 \`rd_expenditure\` = 41.30 亿元（R&D强度 41.30 / 1920.57 = 2.15%，市级自报数优先）。九个单位首报合计 ${firstRd}（差 ${diff(firstRd)}，容差内），泗洪县修订后合计 ${finalRd}（差 ${diff(finalRd)}），超过 0.5% 容差，引擎应给出预警。
+  The city's own 41.30 wins over the units' sum; after the revision the sum (${finalRd}) differs by ${diff(finalRd)} (> 0.5 %), so the engine should warn.
+- \`energy_intensity_decline\` 3.3 与 \`good_air_days_ratio\` 82.0 是省定目标，计划未列具体数值：**样例值 / sample values**.
+- \`rd_platforms\`, \`incubators\`, \`invention_patents\` have no unit targets on purpose (status \`no_target\` for units).
+
+## Regenerate / 重新生成
+
+\`\`\`
+npm run generate:sample      # = npx tsx data/generate-suqian.ts
+\`\`\`
+
+The generator is deterministic (seeded PRNG, fixed xlsx properties): two runs give byte-identical files.
+`;
+  save(join(OUT, 'README.md'), text);
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  // Start clean so no stale observation file from an older layout lingers.
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OBS_DIR, { recursive: true });
+
+  const obs = buildObservations();
+  writeRegions();
+  writeTargets();
+  writeSettings();
+  write2022Long(obs);
+  write2023Q1Wide(obs);
+  write2023Q2Xlsx(obs);
+  write2023Q3Json(obs);
+  await write2023Q4Parquet(obs);
+  writeRevision(obs);
+  writeReadme(obs);
+  console.log(`wrote ${written.length} files: ${written.join(', ')}`);
+}
+
+await main();
