@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Terminal } from '../../src/cli/terminal.js';
+import { tempDir } from '../support/fixture.js';
+
+const GOLDEN = 'tests/golden/suqian-results.csv';
+
+function fakeTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: (l) => stderr.push(l) };
+}
+
+describe('kpi run on the bundled sample', () => {
+  let out: string;
+  let term: ReturnType<typeof fakeTerminal>;
+  let code: number;
+
+  beforeAll(async () => {
+    out = await tempDir('kpi-cli-');
+    term = fakeTerminal();
+    code = await main(['run', '--data', 'data/suqian', '--out', out], term);
+  });
+
+  it('exits 0 and writes the three results files', () => {
+    expect(code).toBe(0);
+    for (const f of ['results.csv', 'results.json', 'results.parquet', 'kpi.duckdb']) expect(existsSync(join(out, f))).toBe(true);
+  });
+
+  it('writes results.csv exactly as the reviewed golden file (UTF-8 with BOM)', async () => {
+    const csv = await readFile(join(out, 'results.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toBe(await readFile(GOLDEN, 'utf8'));
+  });
+
+  it('holds the same rows in results.json and results.parquet as in results.csv', async () => {
+    const json = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as Record<string, unknown>[];
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const parquet = (await connection.runAndReadAll('SELECT * FROM read_parquet($p)', { p: join(out, 'results.parquet') })).getRowObjectsJS();
+    connection.closeSync();
+    instance.closeSync();
+    expect(parquet).toHaveLength(json.length);
+    expect(json).toHaveLength(16 * 10 * 9);
+    for (const [i, row] of json.entries()) {
+      const p = parquet[i] as Record<string, unknown>;
+      for (const key of ['indicator', 'region', 'period', 'actual', 'target', 'attainment', 'status', 'notes']) expect(p[key]).toEqual(row[key]);
+      expect(p.rank === null ? null : Number(p.rank)).toEqual(row.rank);
+    }
+  });
+
+  it('prints a summary of statuses per region with Chinese labels, and progress on stderr', () => {
+    const text = term.stdout.join('\n');
+    expect(text).toContain('2023Q4');
+    expect(text).toContain('宿迁市');
+    expect(text).toContain('已完成');
+    expect(term.stderr.some((l) => l.includes('计算指标'))).toBe(true);
+  });
+
+  it('stores each file once when run again, and writes byte-identical results', async () => {
+    const again = fakeTerminal();
+    expect(await main(['run', '--data', 'data/suqian', '--out', out], again)).toBe(0);
+    expect(again.stdout.join('\n')).toContain('新增观测 0 条');
+    expect(await readFile(join(out, 'results.csv'), 'utf8')).toBe(await readFile(GOLDEN, 'utf8'));
+  });
+});
+
+describe('kpi command line', () => {
+  it('explains itself with --help, with an example', async () => {
+    const term = fakeTerminal();
+    expect(await main(['--help'], term)).toBe(0);
+    expect(term.stdout.join('\n')).toContain('kpi run --data');
+    const runHelp = fakeTerminal();
+    expect(await main(['run', '--help'], runHelp)).toBe(0);
+    expect(runHelp.stdout.join('\n')).toContain('--warning-threshold');
+  });
+
+  it('exits 2 on a usage mistake', async () => {
+    const term = fakeTerminal();
+    expect(await main(['run', '--data', 'data/suqian'], term)).toBe(2);
+    expect(await main(['frobnicate'], fakeTerminal())).toBe(2);
+  });
+
+  const bin = 'dist/src/cli/bin.js';
+  const built = existsSync(bin);
+  it.skipIf(!built)('runs as a compiled binary and exits 1 with located messages on a bad data folder (needs `npm run build`)', async () => {
+    const { writeFolder, longCsv } = await import('../support/fixture.js');
+    const data = await writeFolder({ observations: { 'bad.csv': longCsv([['X9', '2023Q1', 'gdp', 1]]) } });
+    const result = await promisify(execFile)('node', [bin, 'run', '--data', data, '--out', join(data, 'out')]).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('UNKNOWN_REGION');
+    expect(result.stderr).toContain('bad.csv');
+    expect(result.stderr).toContain('X9');
+    expect(existsSync(join(data, 'out', 'kpi.duckdb'))).toBe(false);
+  });
+});

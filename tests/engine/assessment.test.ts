@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { longCsv, runFolder } from '../support/fixture.js';
+import { expectClose } from '../support/matchers.js';
+
+const cityOnly = 'code,name,parent,level\nC,City,,city\n';
+const targets = (rows: string[]): string => `indicator,region,year,period,value\n${rows.join('\n')}\n`;
+
+describe('targets, 序时进度, attainment and status (INDICATORS.md §4–§5)', () => {
+  it('reproduces worked example §6: new incubated firms at 2023Q2 are in warning, 2.5 points behind 序时', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['new_incubated_firms,C,2023,,120', 'new_incubated_firms,C,2023,2023Q2,60']),
+      observations: { 'q2.csv': longCsv([['C', '2023Q2', 'new_incubated_firms', 57]]) },
+    });
+    const row = ran.row('new_incubated_firms', 'C', '2023Q2');
+    expect(row.target).toBe(60);
+    expectClose(row.attainment, 0.95);
+    expectClose(row.annual_progress, 0.475);
+    expectClose(row.expected_progress, 0.5);
+    expect(row.gap).toBe(-3);
+    expect(row.status).toBe('warning');
+    expectClose(((row.annual_progress as number) - (row.expected_progress as number)) * 100, -2.5);
+  });
+
+  it('reproduces worked example §6: R&D intensity 41.3 / 1920.57 against 2.2 %', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['rd_intensity,C,2023,,2.2']),
+      observations: { 'q2.csv': longCsv([['C', '2023Q2', 'rd_expenditure', 41.3], ['C', '2023Q2', 'gdp', 1920.57]]) },
+    });
+    const row = ran.row('rd_intensity', 'C', '2023Q2');
+    expectClose(row.actual, (100 * 41.3) / 1920.57);
+    expectClose(row.attainment, (100 * 41.3) / 1920.57 / 2.2);
+    expectClose(row.gap, (100 * 41.3) / 1920.57 - 2.2);
+    expect(row.expected_progress).toBe(1);
+    expect(row.status).toBe('warning');
+  });
+
+  it('falls back to linear when an explicit indicator has no schedule row for the period', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['new_incubated_firms,C,2023,,120', 'new_incubated_firms,C,2023,2023Q2,60']),
+      observations: { 'q.csv': longCsv([['C', '2023Q1', 'new_incubated_firms', 31], ['C', '2023Q3', 'new_incubated_firms', 80]]) },
+    });
+    const q3 = ran.row('new_incubated_firms', 'C', '2023Q3');
+    expect(q3.target).toBe(90);
+    expectClose(q3.expected_progress, 0.75);
+    expectClose(q3.attainment, 80 / 90);
+    expect(q3.status).toBe('behind');
+    expect(q3.notes).toContain('线性');
+    expect(ran.row('new_incubated_firms', 'C', '2023Q1').status).toBe('on_track');
+  });
+
+  it('takes the Q4 schedule row as the annual target when no annual row exists', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['invention_patents,C,2023,2023Q2,3750', 'invention_patents,C,2023,2023Q4,4000']),
+      observations: { 'q.csv': longCsv([['C', '2023Q2', 'invention_patents', 3800]]) },
+    });
+    const row = ran.row('invention_patents', 'C', '2023Q2');
+    expect(row.annual_target).toBe(4000);
+    expect(row.target).toBe(3750);
+    expectClose(row.expected_progress, 3750 / 4000);
+    expectClose(row.annual_progress, 0.95);
+    expect(row.status).toBe('on_track');
+  });
+
+  it('pro-rates a linear target and calls it completed once the annual target is met', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['talents_introduced,C,2023,,100']),
+      observations: { 'q.csv': longCsv([['C', '2023Q1', 'talents_introduced', 20], ['C', '2023Q3', 'talents_introduced', 101]]) },
+    });
+    const q1 = ran.row('talents_introduced', 'C', '2023Q1');
+    expect(q1.target).toBe(25);
+    expectClose(q1.expected_progress, 0.25);
+    expectClose(q1.attainment, 0.8);
+    expect(q1.status).toBe('behind');
+    expect(ran.row('talents_introduced', 'C', '2023Q3').status).toBe('completed');
+  });
+
+  it('holds year-end indicators as pending before Q4 and judges them at Q4', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['high_tech_firms,C,2023,,700']),
+      observations: {
+        'q.csv': longCsv([
+          ['C', '2023Q2', 'high_tech_firms', 600],
+          ['C', '2023Q3', 'high_tech_firms', 710],
+          ['C', '2023Q4', 'high_tech_firms', 650],
+        ]),
+      },
+    });
+    const q2 = ran.row('high_tech_firms', 'C', '2023Q2');
+    expect(q2.status).toBe('pending');
+    expect(q2.expected_progress).toBeNull();
+    expect(ran.row('high_tech_firms', 'C', '2023Q3').status).toBe('completed');
+    const q4 = ran.row('high_tech_firms', 'C', '2023Q4');
+    expect(q4.expected_progress).toBe(1);
+    expect(q4.status).toBe('warning');
+  });
+
+  it('calls a level indicator completed only at Q4; before that it is on track', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['sci_fiscal_share,C,2023,,3']),
+      observations: {
+        'q.csv': longCsv([
+          ['C', '2023Q2', 'sci_fiscal_exp', 4],
+          ['C', '2023Q2', 'public_fiscal_exp', 100],
+          ['C', '2023Q4', 'sci_fiscal_exp', 7],
+          ['C', '2023Q4', 'public_fiscal_exp', 200],
+          ['C', '2023Q3', 'sci_fiscal_exp', 2],
+          ['C', '2023Q3', 'public_fiscal_exp', 100],
+        ]),
+      },
+    });
+    expect(ran.row('sci_fiscal_share', 'C', '2023Q2').status).toBe('on_track');
+    expect(ran.row('sci_fiscal_share', 'C', '2023Q4').status).toBe('completed');
+    expect(ran.row('sci_fiscal_share', 'C', '2023Q3').status).toBe('behind');
+  });
+
+  it('moves the warning band with the warningThreshold setting', async () => {
+    const spec = {
+      regions: cityOnly,
+      targets: targets(['talents_introduced,C,2023,,100']),
+      observations: { 'q.csv': longCsv([['C', '2023Q2', 'talents_introduced', 43]]) },
+    };
+    expect((await runFolder(spec)).row('talents_introduced', 'C', '2023Q2').status).toBe('behind');
+    expect((await runFolder({ ...spec, settings: { warningThreshold: 0.8 } })).row('talents_introduced', 'C', '2023Q2').status).toBe('warning');
+  });
+
+  it('lets a district inherit the city’s intensive target but not its extensive one', async () => {
+    const ran = await runFolder({
+      targets: targets(['rd_intensity,C,2023,,2.2', 'rd_intensity,B,2023,,1.5', 'high_tech_firms,C,2023,,700']),
+      observations: {
+        'q.csv': longCsv([
+          ['A', '2023Q4', 'rd_expenditure', 2],
+          ['A', '2023Q4', 'gdp', 100],
+          ['B', '2023Q4', 'rd_expenditure', 2],
+          ['B', '2023Q4', 'gdp', 100],
+          ['A', '2023Q4', 'high_tech_firms', 320],
+          ['B', '2023Q4', 'high_tech_firms', 320],
+        ]),
+      },
+    });
+    const a = ran.row('rd_intensity', 'A', '2023Q4');
+    expect(a.annual_target).toBe(2.2);
+    expect(a.target_source).toBe('inherited:C');
+    expect(ran.row('rd_intensity', 'B', '2023Q4').annual_target).toBe(1.5);
+    expect(ran.row('rd_intensity', 'B', '2023Q4').target_source).toBe('own');
+    const firms = ran.row('high_tech_firms', 'A', '2023Q4');
+    expect(firms.annual_target).toBeNull();
+    expect(firms.status).toBe('no_target');
+    // 640 / 700 = 0.914: within the 0.9 warning band
+    expect(ran.row('high_tech_firms', 'C', '2023Q4').status).toBe('warning');
+  });
+
+  it('never inherits an ancestor’s schedule rows', async () => {
+    const ran = await runFolder({
+      targets: targets(['new_incubated_firms,C,2023,2023Q1,30', 'new_incubated_firms,C,2023,,120', 'new_incubated_firms,A,2023,,40']),
+      observations: { 'q.csv': longCsv([['A', '2023Q1', 'new_incubated_firms', 10], ['B', '2023Q1', 'new_incubated_firms', 5]]) },
+    });
+    expect(ran.row('new_incubated_firms', 'A', '2023Q1').target).toBe(10);
+    expect(ran.row('new_incubated_firms', 'C', '2023Q1').target).toBe(30);
+  });
+
+  it('ranks siblings by attainment with shared ranks for ties (1, 2, 2, 4), none for the root or a null', async () => {
+    const regions = 'code,name,parent,level\nC,City,,city\nA,A,C,district\nB,B,C,district\nD,D,C,district\nE,E,C,district\nF,F,C,district\n';
+    const ran = await runFolder({
+      regions,
+      targets: targets(['talents_introduced,A,2023,,10', 'talents_introduced,B,2023,,10', 'talents_introduced,D,2023,,10', 'talents_introduced,E,2023,,10', 'talents_introduced,C,2023,,40']),
+      observations: {
+        'q.csv': longCsv([
+          ['A', '2023Q4', 'talents_introduced', 12],
+          ['B', '2023Q4', 'talents_introduced', 9],
+          ['D', '2023Q4', 'talents_introduced', 9],
+          ['E', '2023Q4', 'talents_introduced', 5],
+          ['F', '2023Q4', 'talents_introduced', 3],
+        ]),
+      },
+    });
+    const rank = (r: string) => ran.row('talents_introduced', r, '2023Q4').rank;
+    expect([rank('A'), rank('B'), rank('D'), rank('E')]).toEqual([1, 2, 2, 4]);
+    expect(rank('F')).toBeNull();
+    expect(rank('C')).toBeNull();
+  });
+
+  it('reports no_data for a region with nothing reported, even with a target', async () => {
+    const ran = await runFolder({
+      targets: targets(['talents_introduced,A,2023,,10']),
+      observations: { 'q.csv': longCsv([['B', '2023Q1', 'talents_introduced', 3]]) },
+    });
+    const a = ran.row('talents_introduced', 'A', '2023Q1');
+    expect(a.actual).toBeNull();
+    expect(a.status).toBe('no_data');
+    expect(a.status_label).toBe('无数据');
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ResultRow } from '../../src/present/resultColumns.js';
+import { readResults } from '../../src/present/writeResults.js';
+import type { RunOptions, RunSummary } from '../../src/engine/runJob.js';
+import { runJob } from '../../src/engine/runJob.js';
+import { Store } from '../../src/store/store.js';
+
+/** A tiny data folder written from inline text: file name → content (string or bytes). */
+export interface FolderSpec {
+  regions?: string;
+  targets?: string;
+  /** observations/<name> → content */
+  observations?: Record<string, string | Uint8Array>;
+  settings?: object;
+}
+
+/** A three-level default tree: city C with districts A and B. */
+export const cityAB = `code,name,parent,level,rollup
+C,City,,city,true
+A,District A,C,district,true
+B,District B,C,district,true
+`;
+
+export async function tempDir(prefix = 'kpi-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function writeFolder(spec: FolderSpec, dir?: string): Promise<string> {
+  const root = dir ?? (await tempDir());
+  await mkdir(join(root, 'observations'), { recursive: true });
+  await writeFile(join(root, 'regions.csv'), spec.regions ?? cityAB);
+  await writeFile(join(root, 'targets.csv'), spec.targets ?? 'indicator,region,year,period,value\n');
+  for (const [name, content] of Object.entries(spec.observations ?? {})) await writeFile(join(root, 'observations', name), content);
+  if (spec.settings) await writeFile(join(root, 'settings.json'), JSON.stringify(spec.settings));
+  return root;
+}
+
+/** Long-layout CSV from rows `[region, period, variable, value]`. */
+export const longCsv = (rows: readonly (readonly [string, string, string, number | string])[]): string =>
+  `region,period,variable,value\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+
+export interface Ran {
+  summary: RunSummary;
+  rows: ResultRow[];
+  out: string;
+  /** The row for one indicator × region × period (throws if absent). */
+  row(indicator: string, region: string, period: string): ResultRow;
+}
+
+/** Writes the folder, runs the whole job into a fresh output folder, and returns the results. */
+export async function runFolder(spec: FolderSpec, options: Partial<RunOptions> = {}): Promise<Ran> {
+  const data = await writeFolder(spec);
+  const out = options.out ?? join(data, 'out');
+  const summary = await runJob({ data, out, ...options });
+  const store = await Store.open(summary.db);
+  const rows = await readResults(store, summary.runId);
+  store.close();
+  return {
+    summary,
+    rows,
+    out,
+    row(indicator, region, period) {
+      const found = rows.find((r) => r.indicator === indicator && r.region === region && r.period === period);
+      if (!found) throw new Error(`no result row ${indicator} ${region} ${period}`);
+      return found;
+    },
+  };
+}
