@@ -9,7 +9,10 @@ import type { ScheduleKind } from '../catalog/indicator.js';
 export interface ScheduleRule {
   /** The target to date. */
   readonly target: string;
-  /** 序时进度: the share of the annual target due by now. */
+  /**
+   * 序时进度: the share of the annual target due by now. It is a fact of the
+   * calendar and the schedule kind, so it is given even where no target applies.
+   */
   readonly expected: string;
   /** When the year's goal counts as already met. */
   readonly completed: string;
@@ -22,26 +25,26 @@ const linearTarget = 'annual * quarter / 4';
 export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
   level: {
     target: 'annual',
-    expected: 'CASE WHEN annual IS NOT NULL THEN 1.0 END',
+    expected: '1.0',
     completed: 'quarter = 4 AND attainment >= 1',
     judgedBeforeQ4: true,
   },
   linear: {
     target: linearTarget,
-    expected: 'CASE WHEN annual IS NOT NULL THEN quarter / 4 END',
+    expected: 'quarter / 4',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: true,
   },
   explicit: {
     // A missing schedule row falls back to linear; rows are never inherited.
     target: `coalesce(scheduled, ${linearTarget})`,
-    expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) WHEN annual IS NOT NULL THEN quarter / 4 END',
+    expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) ELSE quarter / 4 END',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: true,
   },
   year_end: {
     target: 'annual',
-    expected: 'CASE WHEN annual IS NOT NULL AND quarter = 4 THEN 1.0 END',
+    expected: 'CASE WHEN quarter = 4 THEN 1.0 END',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: false,
   },
