@@ -18,7 +18,8 @@ export function parseCsvText(file: string, text: string): RawTable {
   const [header, ...body] = records;
   const rows: RawRow[] = body
     .filter((r) => r.record.some((c) => c.trim() !== ''))
-    .map((r) => ({ row: r.info.lines, cells: r.record }));
+    // csv-parse reports the line a record ends on; a quoted cell may span lines.
+    .map((r) => ({ row: r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0), cells: r.record }));
   return { file, headers: header?.record ?? [], rows };
 }
 

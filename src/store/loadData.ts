@@ -32,8 +32,8 @@ export async function loadData(store: Store, catalog: Catalog, folder: CheckedDa
     const logLoad = async (kind: FileLoad['kind'], file: string, sha256: string, rows: number, status: FileLoad['status']): Promise<number> => {
       const id = loadId++;
       await store.run(
-        `INSERT INTO loads VALUES ($id, $run, $kind, $file, $sha, $rows, $status, CAST($at AS TIMESTAMPTZ))`,
-        { id, run: runId, kind, file, sha: sha256, rows, status, at: loadedAt.toISOString() },
+        `INSERT INTO loads VALUES ($id, $run, $kind, $file, $name, $sha, $rows, $status, CAST($at AS TIMESTAMPTZ))`,
+        { id, run: runId, kind, file, name: basename(file), sha: sha256, rows, status, at: loadedAt.toISOString() },
       );
       files.push({ file, kind, rows, status });
       return id;
@@ -77,11 +77,13 @@ export async function loadData(store: Store, catalog: Catalog, folder: CheckedDa
     let obsId = await nextId(store, 'observations', 'obs_id');
     let observationsAdded = 0;
     for (const f of folder.observationFiles) {
-      const seen = await store.one(
-        `SELECT 1 AS seen FROM loads WHERE kind = 'observations' AND status = 'loaded' AND sha256 = $sha AND file LIKE $name`,
-        { sha: f.sha256, name: `%${basename(f.file)}` },
+      // Unchanged means: the last time a file of this name came in, it had these very bytes.
+      // A file put back to older content is a new revision and is stored again.
+      const last = await store.one<{ sha256: string }>(
+        `SELECT sha256 FROM loads WHERE kind = 'observations' AND name = $name ORDER BY load_id DESC LIMIT 1`,
+        { name: basename(f.file) },
       );
-      if (seen) {
+      if (last?.sha256 === f.sha256) {
         await logLoad('observations', f.file, f.sha256, f.observations.length, 'unchanged');
         continue;
       }

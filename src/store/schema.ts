@@ -9,6 +9,7 @@ export const schemaStatements: readonly string[] = [
      run_id INTEGER,
      kind VARCHAR NOT NULL,          -- regions | targets | observations | catalog
      file VARCHAR NOT NULL,
+     name VARCHAR NOT NULL,          -- the file's name inside the data folder
      sha256 VARCHAR NOT NULL,
      rows INTEGER NOT NULL,
      status VARCHAR NOT NULL,        -- loaded | unchanged
