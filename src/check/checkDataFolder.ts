@@ -82,12 +82,14 @@ export async function checkDataFolder(folder: string, catalog: Catalog, onProgre
 
   const settings = await readSettings(join(folder, 'settings.json'), diagnostics);
 
-  const regionsTable = await tryRead(regionsFile, () => readCsv(regionsFile), diagnostics);
+  const regionsBytes = await readFile(regionsFile);
+  const regionsTable = await tryRead(regionsFile, () => readCsv(regionsFile, regionsBytes), diagnostics);
   const { regions, diagnostics: regionProblems } = regionsTable ? checkRegions(regionsTable) : { regions: [], diagnostics: [] };
   diagnostics.push(...regionProblems);
   const context = checkContext(catalog, regions);
 
-  const targetsTable = await tryRead(targetsFile, () => readCsv(targetsFile), diagnostics);
+  const targetsBytes = await readFile(targetsFile);
+  const targetsTable = await tryRead(targetsFile, () => readCsv(targetsFile, targetsBytes), diagnostics);
   const { targets, diagnostics: targetProblems } = targetsTable ? checkTargets(targetsTable, context) : { targets: [], diagnostics: [] };
   diagnostics.push(...targetProblems);
 
@@ -101,20 +103,21 @@ export async function checkDataFolder(folder: string, catalog: Catalog, onProgre
       continue;
     }
     onProgress(`读取 reading ${name}`);
-    const table = await tryRead(file, () => readTable(file, format), diagnostics);
+    const bytes = await readFile(file);
+    const table = await tryRead(file, () => readTable(file, format, bytes), diagnostics);
     if (!table) continue;
     const checked = checkObservations(table, context);
     diagnostics.push(...checked.diagnostics);
-    observationFiles.push({ file, sha256: sha256(await readFile(file)), layout: checked.layout, observations: checked.observations });
+    observationFiles.push({ file, sha256: sha256(bytes), layout: checked.layout, observations: checked.observations });
   }
   if (names.every((n) => !formatOf(n))) diagnostics.push(problem('FOLDER_MISSING', { file: observationsFolder, detail: '没有观测数据文件 no observations file' }));
 
   return {
     folder,
     regions,
-    regionsSha256: sha256(await readFile(regionsFile)),
+    regionsSha256: sha256(regionsBytes),
     targets,
-    targetsSha256: sha256(await readFile(targetsFile)),
+    targetsSha256: sha256(targetsBytes),
     observationFiles,
     settings,
     diagnostics,

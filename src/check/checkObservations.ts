@@ -45,9 +45,8 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
   const candidates: { row: number; region: Cell; period: Cell; variable: string; variableColumn: string; value: Cell; valueColumn: string; source: string; note: string }[] = [];
 
   if (layout === 'long') {
-    const { index, others, diagnostics: headerProblems } = matchColumns(table, longColumns);
+    const { index, diagnostics: headerProblems } = matchColumns(table, longColumns);
     diagnostics.push(...headerProblems);
-    diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header })));
     if (headerProblems.some((d) => d.severity === 'error')) return { layout, observations: [], diagnostics };
     const get = (cells: readonly Cell[], name: (typeof longColumns)[number]['name']): Cell => {
       const i = index[name];
@@ -67,7 +66,8 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
       });
     }
   } else {
-    const { index, others, diagnostics: headerProblems } = matchColumns(table, wideColumns);
+    // In a wide file every other column must be a variable.
+    const { index, others, diagnostics: headerProblems } = matchColumns(table, wideColumns, { warnUnknown: false });
     diagnostics.push(...headerProblems);
     const variableColumns: { index: number; header: string; code: string }[] = [];
     for (const o of others) {

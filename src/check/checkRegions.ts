@@ -19,9 +19,8 @@ const columns = [
  * exactly one root, no cycles, rollup a yes/no value.
  */
 export function checkRegions(table: RawTable): { regions: Region[]; diagnostics: Diagnostic[] } {
-  const { index, others, diagnostics: headerProblems } = matchColumns(table, columns);
+  const { index, diagnostics: headerProblems } = matchColumns(table, columns);
   const diagnostics: Diagnostic[] = [...headerProblems];
-  diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header })));
   if (headerProblems.some((d) => d.severity === 'error')) return { regions: [], diagnostics };
   if (table.rows.length === 0) return { regions: [], diagnostics: [...diagnostics, problem('FILE_EMPTY', { file: table.file })] };
 

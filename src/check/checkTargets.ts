@@ -22,9 +22,8 @@ const columns = [
  * and no key twice.
  */
 export function checkTargets(table: RawTable, context: CheckContext): { targets: Target[]; diagnostics: Diagnostic[] } {
-  const { index, others, diagnostics: headerProblems } = matchColumns(table, columns);
+  const { index, diagnostics: headerProblems } = matchColumns(table, columns);
   const diagnostics: Diagnostic[] = [...headerProblems];
-  diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header })));
   if (headerProblems.some((d) => d.severity === 'error')) return { targets: [], diagnostics };
 
   const targets: Target[] = [];

@@ -12,7 +12,7 @@ export interface ColumnSpec {
 export interface ColumnMatch<Name extends string> {
   /** Position of each contract column in the file, if present. */
   readonly index: Partial<Record<Name, number>>;
-  /** Positions of the columns the contract does not name, with their header text. */
+  /** Positions of the columns the contract does not name, with their header text (already warned about unless the caller claims them). */
   readonly others: readonly { readonly index: number; readonly header: string }[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -24,7 +24,11 @@ export const normalizeHeader = (header: string): string => header.replace(/^\uFE
  * Matches a file's header row against the contract's columns. A required
  * column that is absent, and a column given twice, are errors.
  */
-export function matchColumns<Name extends string>(table: RawTable, specs: readonly (ColumnSpec & { name: Name })[]): ColumnMatch<Name> {
+export function matchColumns<Name extends string>(
+  table: RawTable,
+  specs: readonly (ColumnSpec & { name: Name })[],
+  { warnUnknown = true }: { warnUnknown?: boolean } = {},
+): ColumnMatch<Name> {
   const index: Partial<Record<Name, number>> = {};
   const others: { index: number; header: string }[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -48,5 +52,6 @@ export function matchColumns<Name extends string>(table: RawTable, specs: readon
       );
     }
   }
+  if (warnUnknown) diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header })));
   return { index, others, diagnostics };
 }

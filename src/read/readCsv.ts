@@ -23,6 +23,6 @@ export function parseCsvText(file: string, text: string): RawTable {
   return { file, headers: header?.record ?? [], rows };
 }
 
-export async function readCsv(file: string): Promise<RawTable> {
-  return parseCsvText(file, decodeText(await readFile(file)));
+export async function readCsv(file: string, bytes?: Uint8Array): Promise<RawTable> {
+  return parseCsvText(file, decodeText(bytes ?? (await readFile(file))));
 }

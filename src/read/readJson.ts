@@ -6,8 +6,8 @@ const toCell = (v: unknown): Cell =>
   v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : JSON.stringify(v);
 
 /** Reads an array of row objects; the columns are the keys in order of first appearance. */
-export async function readJson(file: string): Promise<RawTable> {
-  const data: unknown = JSON.parse(decodeText(await readFile(file)));
+export async function readJson(file: string, bytes?: Uint8Array): Promise<RawTable> {
+  const data: unknown = JSON.parse(decodeText(bytes ?? (await readFile(file))));
   if (!Array.isArray(data)) throw new Error('a JSON observations file must be an array of row objects');
   const headers: string[] = [];
   for (const item of data) {

@@ -8,7 +8,8 @@ import { readXlsx } from './readXlsx.js';
 export const tableFormats = ['csv', 'xlsx', 'json', 'parquet'] as const;
 export type TableFormat = (typeof tableFormats)[number];
 
-const readers: Record<TableFormat, (file: string) => Promise<RawTable>> = {
+/** A reader takes the path and, where it can use them, the bytes already read (Parquet is read by path). */
+const readers: Record<TableFormat, (file: string, bytes?: Uint8Array) => Promise<RawTable>> = {
   csv: readCsv,
   xlsx: readXlsx,
   json: readJson,
@@ -21,6 +22,6 @@ export function formatOf(file: string): TableFormat | undefined {
   return (tableFormats as readonly string[]).includes(ext) ? (ext as TableFormat) : undefined;
 }
 
-export function readTable(file: string, format: TableFormat): Promise<RawTable> {
-  return readers[format](file);
+export function readTable(file: string, format: TableFormat, bytes?: Uint8Array): Promise<RawTable> {
+  return readers[format](file, bytes);
 }

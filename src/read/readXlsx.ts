@@ -4,8 +4,8 @@ import type { Cell, RawTable } from './rawTable.js';
 import { cellText } from './rawTable.js';
 
 /** Reads the first sheet of a workbook; the header is its first row. */
-export async function readXlsx(file: string): Promise<RawTable> {
-  const workbook = XLSX.read(await readFile(file), { type: 'buffer', cellDates: false });
+export async function readXlsx(file: string, bytes?: Uint8Array): Promise<RawTable> {
+  const workbook = XLSX.read(bytes ?? (await readFile(file)), { type: 'buffer', cellDates: false });
   const first = workbook.SheetNames[0];
   const sheet = first === undefined ? undefined : workbook.Sheets[first];
   if (!sheet) return { file, headers: [], rows: [] };

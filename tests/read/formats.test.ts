@@ -282,4 +282,13 @@ describe('reading rules', () => {
       store.close();
     }
   });
+
+  it('loads a long file with an extra column such as 序号, and warns that the column was ignored', async () => {
+    const ran = await runFolder({
+      observations: { 'q1.csv': '序号,region,period,variable,value\n1,A,2023Q1,gdp,100\n2,B,2023Q1,gdp,50\n' },
+    });
+    expect(ran.row('tech_contract_share', 'C', '2023Q1').status).toBe('no_data');
+    expect(ran.summary.warnings).toEqual([expect.objectContaining({ code: 'UNKNOWN_COLUMN', column: '序号', severity: 'warning' })]);
+    expect(ran.summary.load.observationsAdded).toBe(2);
+  });
 });
