@@ -48,11 +48,12 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (summary.latestPeriod) {
     term.out(`\n${summary.latestPeriod} 各地区指标状态 status by region:`);
     const shown = statuses.filter((s) => summary.statusByRegion.some((r) => r.counts[s]));
-    const header = ['地区 region'.padEnd(22), ...shown.map((s) => statusLabels[s].padStart(6))].join('');
-    term.out(header);
-    for (const r of summary.statusByRegion) {
-      term.out([`${r.name}(${r.region})`.padEnd(22 - countWide(r.name)), ...shown.map((s) => String(r.counts[s] ?? 0).padStart(8))].join(''));
-    }
+    const labels = summary.statusByRegion.map((r) => `${r.name}(${r.region})`);
+    const width = Math.max(displayWidth('地区 region'), ...labels.map(displayWidth)) + 2;
+    term.out([padDisplay('地区 region', width), ...shown.map((s) => padDisplay(statusLabels[s], 10, 'start'))].join(''));
+    summary.statusByRegion.forEach((r, i) => {
+      term.out([padDisplay(labels[i] ?? '', width), ...shown.map((s) => padDisplay(String(r.counts[s] ?? 0), 10, 'start'))].join(''));
+    });
   }
   if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
@@ -60,5 +61,10 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   return 0;
 }
 
-/** CJK characters take two columns in a terminal. */
-const countWide = (text: string): number => [...text].filter((c) => /[\u3000-\u9fff\uff00-\uffef]/.test(c)).length;
+/** Terminal columns a text takes: CJK characters take two. */
+const displayWidth = (text: string): number => [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
+
+const padDisplay = (text: string, width: number, side: 'start' | 'end' = 'end'): string => {
+  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return side === 'start' ? pad + text : text + pad;
+};
