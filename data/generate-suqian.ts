@@ -19,6 +19,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { mulberry32 } from './prng.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, 'suqian');
@@ -29,18 +30,6 @@ const OBS_DIR = join(OUT, 'observations');
 // ---------------------------------------------------------------------------
 
 type Rng = () => number;
-
-/** mulberry32: tiny, fast, good enough for sample data. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20230224; // the plan's issue date
 

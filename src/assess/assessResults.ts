@@ -63,7 +63,8 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            actual - target AS gap
     FROM (SELECT *, ${bySchedule((r) => r.target)} AS target, ${bySchedule((r) => r.expected)} AS expected_progress FROM targeted)`);
 
-  const judgedBeforeQ4 = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
+  // Kinds judged only at year end: before Q4 their figures are 'pending'.
+  const pendingKinds = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE judged AS
@@ -71,7 +72,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            CASE WHEN actual IS NULL THEN 'no_data'
                 WHEN annual IS NULL THEN 'no_target'
                 WHEN coalesce(${bySchedule((r) => r.completed)}, false) THEN 'completed'
-                ${judgedBeforeQ4.length > 0 ? `WHEN schedule IN (${judgedBeforeQ4.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
+                ${pendingKinds.length > 0 ? `WHEN schedule IN (${pendingKinds.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
                 WHEN attainment >= 1 THEN 'on_track'
                 WHEN attainment >= $threshold THEN 'warning'
                 ELSE 'behind' END AS status,

@@ -3,23 +3,14 @@ import type { FolderSpec } from '../support/fixture.js';
 import { longCsv, runFolder } from '../support/fixture.js';
 import type { RefInput, RefObservation, RefRegion, RefRow, RefTarget } from '../support/reference.js';
 import { reference, refIndicators } from '../support/reference.js';
+import { mulberry32 } from '../../data/prng.js';
 
 /**
  * Cross-checks the engine against an independent loop implementation of INDICATORS.md §3–§5
  * (tests/support/reference.ts) on seeded random data folders that follow CONTRACT.md.
  */
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 interface Case {
   spec: FolderSpec;
