@@ -666,7 +666,7 @@ function writeTargets(): void {
 }
 
 function writeSettings(): void {
-  save(join(OUT, 'settings.json'), JSON.stringify({ warningThreshold: 0.9 }, null, 2) + '\n');
+  save(join(OUT, 'settings.json'), JSON.stringify({ warningThreshold: 0.9, reportTitle: '宿迁市创新型城市建设主要指标完成情况通报' }, null, 2) + '\n');
 }
 
 function writeReadme(obs: Obs[]): void {
@@ -701,7 +701,7 @@ City targets come from the 2023 plan (宿迁市2023年度国家创新型城市�
 | \`observations/04_2023Q3.json\` | long, array of objects | 2023Q3 |
 | \`observations/05_2023Q4.parquet\` | long, written by DuckDB | 2023Q4 + population \`2023\` |
 | \`observations/06_2023Q2_revision.csv\` | long, note \`修订\` | revised 2023Q2 values: ${revised} (a later file revises an earlier one) |
-| \`settings.json\` | JSON | \`{"warningThreshold": 0.9}\` |
+| \`settings.json\` | JSON | \`{"warningThreshold": 0.9, "reportTitle": "宿迁市创新型城市建设主要指标完成情况通报"}\` |
 
 ## What the data demonstrate / 演示要点
 

@@ -1,12 +1,8 @@
 import { scheduleKinds } from '../catalog/indicator.js';
 import { literal } from '../store/sql.js';
 import type { Store } from '../store/store.js';
-import type { ScheduleRule } from './scheduleRules.js';
-import { scheduleRules } from './scheduleRules.js';
+import { scheduleCase, scheduleRules } from './scheduleRules.js';
 import { statusLabels, statuses } from './status.js';
-
-const bySchedule = (pick: (rule: ScheduleRule) => string): string =>
-  `CASE schedule ${scheduleKinds.map((kind) => `WHEN ${literal(kind)} THEN (${pick(scheduleRules[kind])})`).join(' ')} END`;
 
 const statusLabelSql = `CASE status ${statuses.map((s) => `WHEN ${literal(s)} THEN ${literal(statusLabels[s])}`).join(' ')} END`;
 
@@ -61,7 +57,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            CASE direction WHEN 'higher' THEN actual / NULLIF(target, 0) ELSE target / NULLIF(actual, 0) END AS attainment,
            CASE direction WHEN 'higher' THEN actual / NULLIF(annual, 0) ELSE annual / NULLIF(actual, 0) END AS annual_progress,
            actual - target AS gap
-    FROM (SELECT *, ${bySchedule((r) => r.target)} AS target, ${bySchedule((r) => r.expected)} AS expected_progress FROM targeted)`);
+    FROM (SELECT *, ${scheduleCase((r) => r.target)} AS target, ${scheduleCase((r) => r.expected)} AS expected_progress FROM targeted)`);
 
   // Kinds judged only at year end: before Q4 their figures are 'pending'.
   const pendingKinds = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
@@ -71,7 +67,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
     SELECT *,
            CASE WHEN actual IS NULL THEN 'no_data'
                 WHEN annual IS NULL THEN 'no_target'
-                WHEN coalesce(${bySchedule((r) => r.completed)}, false) THEN 'completed'
+                WHEN coalesce(${scheduleCase((r) => r.completed)}, false) THEN 'completed'
                 ${pendingKinds.length > 0 ? `WHEN schedule IN (${pendingKinds.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
                 WHEN attainment >= 1 THEN 'on_track'
                 WHEN attainment >= $threshold THEN 'warning'

@@ -1,4 +1,6 @@
 import type { ScheduleKind } from '../catalog/indicator.js';
+import { scheduleKinds } from '../catalog/indicator.js';
+import { literal } from '../store/sql.js';
 
 /**
  * SQL for each schedule kind (INDICATORS.md §4), over the columns
@@ -18,6 +20,8 @@ export interface ScheduleRule {
   readonly completed: string;
   /** Whether a figure before Q4 is judged at all (otherwise `pending`). */
   readonly judgedBeforeQ4: boolean;
+  /** Whether the target to date builds up through the year (reports draw it as a cumulative line). */
+  readonly accumulates: boolean;
 }
 
 const linearTarget = 'annual * quarter / 4';
@@ -28,12 +32,14 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     expected: '1.0',
     completed: 'quarter = 4 AND attainment >= 1',
     judgedBeforeQ4: true,
+    accumulates: false,
   },
   linear: {
     target: linearTarget,
     expected: 'quarter / 4',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: true,
+    accumulates: true,
   },
   explicit: {
     // A missing schedule row falls back to linear; rows are never inherited.
@@ -41,11 +47,17 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) ELSE quarter / 4 END',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: true,
+    accumulates: true,
   },
   year_end: {
     target: 'annual',
     expected: 'CASE WHEN quarter = 4 THEN 1.0 END',
     completed: 'annual_progress >= 1',
     judgedBeforeQ4: false,
+    accumulates: false,
   },
 };
+
+/** One SQL expression choosing a rule's part by the row's `schedule` column. */
+export const scheduleCase = (pick: (rule: ScheduleRule) => string): string =>
+  `CASE schedule ${scheduleKinds.map((kind) => `WHEN ${literal(kind)} THEN (${pick(scheduleRules[kind])})`).join(' ')} END`;

@@ -9,6 +9,7 @@
  */
 import { KpiInputError, formatDiagnostic, isError } from '../diagnostics/diagnostic.js';
 import { ENGINE_VERSION } from '../version.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { mainHelp } from './help.js';
 import type { Terminal } from './terminal.js';
@@ -16,6 +17,7 @@ import { UsageError, processTerminal } from './terminal.js';
 
 const commands: Record<string, (args: string[], term: Terminal) => Promise<number>> = {
   run: runCommand,
+  report: reportCommand,
 };
 
 /** Runs the CLI and returns the exit status. */

@@ -39,6 +39,8 @@ export const problems = {
   FORMULA_SYNTAX: { severity: 'error', message: '公式语法错误 / the formula cannot be parsed' },
   FORMULA_UNKNOWN_IDENTIFIER: { severity: 'error', message: '公式引用了未知的标识符 / the formula uses an unknown identifier', expected: '目录中的基础数据项代码 / a variable code of the catalog' },
   FORMULA_DISALLOWED: { severity: 'error', message: '公式使用了不允许的写法 / the formula uses a construct that is not allowed', expected: '变量、数字、+ - * /、括号和允许的函数 / variables, numbers, + - * /, parentheses and allowed functions' },
+  NO_RUN: { severity: 'error', message: '数据库中没有已完成的运行 / the database holds no finished run', expected: '先运行 kpi run --data … --out … / run `kpi run` first' },
+  UNKNOWN_PERIOD: { severity: 'error', message: '该期别没有结果 / no results for this period' },
   DUPLICATE_DEFINITION: { severity: 'error', message: '定义重复 / a definition appears twice' },
 } as const satisfies Record<string, ProblemSpec>;
 

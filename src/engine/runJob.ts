@@ -6,6 +6,9 @@ import { loadCatalog } from '../catalog/loadCatalog.js';
 import { checkDataFolder, hasErrors } from '../check/checkDataFolder.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
+import { loadReportData } from '../present/report/loadReportData.js';
+import type { ReportFiles } from '../present/report/renderReport.js';
+import { renderReport } from '../present/report/renderReport.js';
 import type { ResultRow } from '../present/resultColumns.js';
 import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
@@ -29,6 +32,8 @@ export interface RunOptions {
   readonly onProgress?: (message: string) => void;
   /** The load time recorded for this run; default now. */
   readonly now?: Date;
+  /** Render the latest period's 通报 into `<out>/report-<period>/` (default true). */
+  readonly report?: boolean;
 }
 
 export interface RunSummary {
@@ -44,6 +49,8 @@ export interface RunSummary {
   /** Warnings from reading (ignored columns, unsupported files) and data-quality notes. */
   readonly warnings: readonly Diagnostic[];
   readonly qualityNotes: number;
+  /** The latest period's 通报, unless `report: false` or there are no results. */
+  readonly report?: ReportFiles;
 }
 
 /**
@@ -88,7 +95,13 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     });
     progress('写出结果 writing results');
     const { files, rows } = await writeResults(store, runId, options.out);
-    return { runId, db, files, load, resultRows: rows.length, ...summarize(rows), warnings: folder.diagnostics };
+    const summary = { runId, db, files, load, resultRows: rows.length, ...summarize(rows), warnings: folder.diagnostics };
+    if (options.report === false || summary.latestPeriod === null) return summary;
+    const data = await loadReportData(store, { runId, period: summary.latestPeriod });
+    const reportFolder = join(options.out, `report-${summary.latestPeriod}`);
+    progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${reportFolder}`);
+    const report = await renderReport(data, reportFolder, { engineVersion: ENGINE_VERSION, onProgress: progress });
+    return { ...summary, report };
   } finally {
     store.close();
   }

@@ -45,6 +45,9 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE input_notes AS
+    -- A child missing for several inputs is named once, in first-seen order.
+    SELECT * REPLACE (list_filter(missing_children, (c, i) -> list_position(missing_children, c) = i) AS missing_children)
+    FROM (
     SELECT a.indicator, a.region, a.period,
            list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END ORDER BY ii.ord)
              FILTER (WHERE r.value IS NULL) AS missing_inputs,
@@ -56,7 +59,7 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     FROM actuals a
     JOIN indicator_inputs ii ON ii.indicator = a.indicator
     LEFT JOIN resolved r ON r.region = a.region AND r.variable = ii.variable AND r.pidx = a.pidx - ii.lag
-    GROUP BY a.indicator, a.region, a.period`,
+    GROUP BY a.indicator, a.region, a.period)`,
     { tolerance: dataQualityTolerance },
   );
 }

@@ -15,6 +15,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       db: { type: 'string' },
       metrics: { type: 'string' },
       'warning-threshold': { type: 'string' },
+      'no-report': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -36,6 +37,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     ...(values.db ? { db: values.db } : {}),
     ...(values.metrics ? { metrics: values.metrics } : {}),
     ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
+    report: !values['no-report'],
     onProgress: values.quiet ? () => {} : (m) => term.progress(m),
   });
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
@@ -57,6 +59,10 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   }
   if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
+  if (summary.report) {
+    term.out(`通报 report ${summary.latestPeriod}: ${summary.report.html}, ${summary.report.xlsx}, ${summary.report.charts.length} 个图表 charts × 3 (.vl.json .svg .png)`);
+    for (const w of summary.report.warnings) term.err(`警告 chart warning: ${w}`);
+  }
   term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { KpiInputError } from '../diagnostics/diagnostic.js';
+import { problem } from '../diagnostics/problems.js';
+import { loadReportData } from '../present/report/loadReportData.js';
+import type { ReportFiles } from '../present/report/renderReport.js';
+import { renderReport } from '../present/report/renderReport.js';
+import { Store } from '../store/store.js';
+import { ENGINE_VERSION } from '../version.js';
+
+export interface ReportOptions {
+  /** The report folder. */
+  readonly out: string;
+  /** `YYYYQn`; default the run's latest period. */
+  readonly period?: string | undefined;
+  /** The database; default `kpi.duckdb` in `out` or in its parent folder. */
+  readonly db?: string | undefined;
+  /** Default the latest finished run. */
+  readonly runId?: number | undefined;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface ReportSummary extends ReportFiles {
+  readonly period: string;
+  readonly runId: number;
+  readonly db: string;
+}
+
+/** Where `kpi report` looks for the database when `--db` is not given. */
+export const defaultDatabases = (out: string): string[] => [join(out, 'kpi.duckdb'), join(dirname(out), 'kpi.duckdb')];
+
+/**
+ * Renders the 通报 of one period from a run stored in the database: charts
+ * (.vl.json, .svg, .png), report.html and report.xlsx.
+ *
+ * @example
+ * await reportJob({ out: 'out/suqian/report-2023Q2', db: 'out/suqian/kpi.duckdb', period: '2023Q2' });
+ */
+export async function reportJob(options: ReportOptions): Promise<ReportSummary> {
+  const progress = options.onProgress ?? (() => {});
+  const candidates = options.db ? [options.db] : defaultDatabases(options.out);
+  const db = candidates.find((file) => existsSync(file));
+  if (!db) {
+    throw new KpiInputError([problem('FOLDER_MISSING', { file: candidates.join(' 或 or '), expected: '先运行 kpi run，或用 --db 指定数据库 / run `kpi run` first or pass --db' })]);
+  }
+  progress(`读取结果 reading results from ${db}`);
+  const store = await Store.open(db);
+  let data;
+  try {
+    data = await loadReportData(store, { period: options.period, runId: options.runId });
+  } finally {
+    store.close();
+  }
+  progress(`生成通报 rendering the ${data.period} report into ${options.out}`);
+  const files = await renderReport(data, options.out, { engineVersion: ENGINE_VERSION, onProgress: progress });
+  return { ...files, period: data.period, runId: data.runId, db };
+}

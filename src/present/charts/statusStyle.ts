@@ -1,0 +1,37 @@
+import type { Status } from '../../assess/status.js';
+import { statusLabels } from '../../assess/status.js';
+
+/**
+ * One colour per status, the same in every chart, table and workbook: greens
+ * for met, amber for 预警, red for 滞后, blue for figures judged at year end,
+ * greys where there is nothing to judge.
+ */
+export const statusColors: Record<Status, string> = {
+  completed: '#1b7837',
+  on_track: '#5aae61',
+  warning: '#f1a340',
+  behind: '#d73027',
+  pending: '#6a8fd0',
+  no_data: '#bdbdbd',
+  no_target: '#e6e6e6',
+};
+
+/** Text drawn on a status colour: white on the dark ones. */
+export const statusTextColors: Record<Status, string> = {
+  completed: '#ffffff',
+  on_track: '#1a1a1a',
+  warning: '#1a1a1a',
+  behind: '#ffffff',
+  pending: '#1a1a1a',
+  no_data: '#1a1a1a',
+  no_target: '#1a1a1a',
+};
+
+/** The order a legend lists statuses in: best to worst, then those not judged. */
+export const statusDisplayOrder: readonly Status[] = ['completed', 'on_track', 'warning', 'behind', 'pending', 'no_data', 'no_target'];
+
+/** A Vega-Lite colour scale over `status_label` that always shows all seven statuses in the same order. */
+export const statusScale = {
+  domain: statusDisplayOrder.map((s) => statusLabels[s]),
+  range: statusDisplayOrder.map((s) => statusColors[s]),
+};

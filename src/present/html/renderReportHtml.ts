@@ -1,0 +1,200 @@
+import type { Status } from '../../assess/status.js';
+import { statusLabels } from '../../assess/status.js';
+import type { Chart, ChartKind } from '../charts/chart.js';
+import { statusDisplayOrder } from '../charts/statusStyle.js';
+import { chartFont } from '../charts/chartTheme.js';
+import { decimalsOf, fixed, formatLead, formatPlain, formatShare } from '../format/formatFigure.js';
+import { periodLabel, yearToDateLabel } from '../format/periodLabels.js';
+import { directionLabels, scheduleLabels } from '../format/scheduleLabels.js';
+import type { FontSubset } from '../render/fontSubset.js';
+import type { ReportData } from '../report/reportData.js';
+import { periodRows, rootRegion } from '../report/reportData.js';
+import type { SummaryLine } from '../report/summaryTable.js';
+import { statusCounts, summaryTable } from '../report/summaryTable.js';
+import { escapeHtml as esc } from './escapeHtml.js';
+import { formulaInWords } from './formulaInWords.js';
+import { htmlStyle } from './htmlStyle.js';
+import { scopeSvgIds } from './scopeSvgIds.js';
+
+/** A chart with its SVG, ready to inline. */
+export interface DrawnChart {
+  readonly chart: Chart;
+  readonly svg: string;
+}
+
+export interface HtmlOptions {
+  /** Fonts to embed (the subset the charts were measured with); without them the page falls back to system CJK fonts. */
+  readonly fonts?: FontSubset;
+  readonly engineVersion: string;
+}
+
+/**
+ * The 通报 as one self-contained HTML page: no scripts, no network, charts
+ * inlined as static SVG and the font embedded, so it opens offline, prints to
+ * A4, and looks the same on any machine.
+ *
+ * @example
+ * const html = renderReportHtml(data, drawn, { fonts, engineVersion: '0.1.0' });
+ */
+export function renderReportHtml(data: ReportData, drawn: readonly DrawnChart[], options: HtmlOptions): string {
+  const byKind = (kind: ChartKind) => drawn.filter((d) => d.chart.kind === kind);
+  const root = rootRegion(data);
+  const lines = summaryTable(data);
+  const sections = [
+    headline(data, lines),
+    chartSection('二、各地区主要指标完成情况', byKind('heatmap'), ''),
+    chartSection('三、累计进度', byKind('cumulative'), 'grid'),
+    chartSection('四、各地区完成率排名', byKind('ranking'), 'grid'),
+    regionSections(data, byKind('scorecard')),
+    chartSection(`六、${root.name}主要指标同比趋势`, byKind('trend'), 'grid small'),
+    qualitySection(data),
+    notesSection(data),
+  ];
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="kpi-engine ${esc(options.engineVersion)}">
+<title>${esc(`${data.title}（${periodLabel(data.period)}）`)}</title>
+<style>${fontFaces(options.fonts)}${htmlStyle}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${esc(data.title)}</h1>
+<p class="meta">${esc(`${periodLabel(data.period)}（${yearToDateLabel(data.year, data.quarter)}）· 运行 #${data.runId} · 数据计算于 ${data.runAt.slice(0, 10)}`)}</p>
+</header>
+${sections.join('\n')}
+<footer>本通报由 kpi-engine ${esc(options.engineVersion)} 根据运行 #${data.runId} 的结果生成；图表字体 Noto Sans SC（SIL Open Font License 1.1）。</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+function fontFaces(fonts: FontSubset | undefined): string {
+  if (!fonts) return '';
+  const face = (bytes: Uint8Array, weight: number) =>
+    `@font-face{font-family:"${chartFont}";font-weight:${weight};font-style:normal;src:url(data:font/otf;base64,${Buffer.from(bytes).toString('base64')}) format("opentype")}\n`;
+  return face(fonts.regular, 400) + face(fonts.bold, 700);
+}
+
+const chip = (status: Status): string => `<span class="chip status-${status}">${esc(statusLabels[status])}</span>`;
+
+const legend = (): string => `<div class="legend" aria-label="状态图例">${statusDisplayOrder.map(chip).join('')}</div>`;
+
+function countsSentence(lines: readonly SummaryLine[]): string {
+  const counts = statusCounts(lines);
+  const parts = statusDisplayOrder.filter((s) => counts[s]).map((s) => `${statusLabels[s]} ${counts[s]} 项`);
+  return `共 ${lines.length} 项指标：${parts.join('，')}。`;
+}
+
+function headline(data: ReportData, lines: readonly SummaryLine[]): string {
+  const root = rootRegion(data);
+  const behind = lines.filter((l) => l.status === 'behind' || l.status === 'warning').map((l) => l.indicator.name);
+  const rows = lines.map((line, i) => {
+    const ind = line.indicator;
+    const cells = [
+      `<td class="num">${i + 1}</td>`,
+      `<td class="name">${esc(ind.name)}<sup><a href="#note-${esc(ind.id)}">${i + 1}</a></sup></td>`,
+      `<td>${esc(ind.unit)}</td>`,
+      `<td class="num">${formatPlain(line.annualTarget, ind)}</td>`,
+      `<td class="num">${formatPlain(line.target, ind)}</td>`,
+      `<td class="num">${formatPlain(line.actual, ind)}</td>`,
+      `<td class="num">${formatShare(line.attainment)}</td>`,
+      `<td class="num">${formatShare(line.expectedProgress)}</td>`,
+      `<td class="num">${formatLead(line.lead)}</td>`,
+      `<td class="status-${line.status}">${esc(line.statusLabel)}</td>`,
+      `<td class="units">${esc(line.leadUnits)}</td>`,
+    ];
+    return `<tr data-indicator="${esc(ind.id)}">${cells.join('')}</tr>`;
+  });
+  return `<section>
+<h2>一、${esc(root.name)}主要指标完成情况</h2>
+<p class="lead">${esc(countsSentence(lines))}${behind.length > 0 ? esc(`未达序时进度的指标：${behind.join('、')}。`) : ''}</p>
+${legend()}
+<table class="headline">
+<thead><tr><th>序号</th><th>指标</th><th>单位</th><th>年度目标</th><th>目标（至本期）</th><th>实际完成</th><th>完成率</th><th>序时进度</th><th>超/落后序时<br>（个百分点）</th><th>状态</th><th>牵头单位</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}
+
+function figure(d: DrawnChart): string {
+  return `<figure class="chart" data-chart="${esc(d.chart.name)}" aria-label="${esc(d.chart.title)}">${scopeSvgIds(d.svg, d.chart.name)}</figure>`;
+}
+
+function chartSection(title: string, charts: readonly DrawnChart[], layout: string): string {
+  if (charts.length === 0) return `<section><h2>${esc(title)}</h2><p class="meta">本期没有可绘制的图表。</p></section>`;
+  return `<section class="page">
+<h2>${esc(title)}</h2>
+<div class="${layout}">
+${charts.map(figure).join('\n')}
+</div>
+</section>`;
+}
+
+function regionSections(data: ReportData, scorecards: readonly DrawnChart[]): string {
+  const parts = data.regions.map((region) => {
+    const lines = summaryTable(data, region.code);
+    const card = scorecards.find((d) => d.chart.region === region.code);
+    const weak = lines.filter((l) => l.status === 'behind').map((l) => l.indicator.name);
+    return `<div class="region" id="region-${esc(region.code)}">
+<h3>${esc(region.name)}</h3>
+<p>${esc(countsSentence(lines))}${weak.length > 0 ? esc(`滞后指标：${weak.join('、')}。`) : ''}</p>
+${card ? figure(card) : ''}
+</div>`;
+  });
+  return `<section class="page">
+<h2>五、分地区完成情况</h2>
+${parts.join('\n')}
+</section>`;
+}
+
+function qualitySection(data: ReportData): string {
+  const names = new Map(data.regions.map((r) => [r.code, r.name]));
+  const indicatorNames = new Map(data.indicators.map((i) => [i.id, i.name]));
+  const notes = periodRows(data).flatMap((row) =>
+    (row.notes ?? '')
+      .split('；')
+      .filter((n) => n.startsWith('数据质量') || n.startsWith('下级未报'))
+      .map((n) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${variablesInWords(n, data)}`),
+  );
+  const unique = [...new Set(notes)];
+  return `<section>
+<h2>七、数据质量提示</h2>
+${unique.length === 0 ? '<p>本期未发现数据质量问题。</p>' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
+</section>`;
+}
+
+/** Variable codes in an engine note spelled as their names: `rd_expenditure 2023Q2` → `R&D经费支出 2023Q2`. */
+const variablesInWords = (note: string, data: ReportData): string => {
+  const names = new Map(data.variables.map((v) => [v.code, v.name]));
+  return note.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
+};
+
+function notesSection(data: ReportData): string {
+  const rows = data.indicators.map(
+    (ind, i) => `<tr id="note-${esc(ind.id)}">
+<td class="num">${i + 1}</td>
+<td class="name"><b>${esc(ind.name)}</b>${ind.task === undefined ? '' : `<br><span class="units">任务${ind.task}</span>`}</td>
+<td>${esc(formulaInWords(ind.formula, data.variables))}<br><code>${esc(ind.formula)}</code></td>
+<td>${esc(ind.unit)}<br><span class="units">${decimalsOf(ind)} 位小数</span></td>
+<td>${esc(directionLabels[ind.direction])}；${esc(scheduleLabels[ind.schedule])}</td>
+<td class="units">牵头：${esc(ind.lead_units.join('、') || '—')}<br>配合：${esc(ind.cooperating_units.join('、') || '—')}</td>
+</tr>`,
+  );
+  return `<section>
+<h2>八、指标说明</h2>
+<p class="meta">完成率 = 实际 ÷ 目标（至本期）（越小越好的指标为 目标 ÷ 实际）；序时进度 = 按时间应完成的年度目标比例；超/落后序时 = （年度进度 − 序时进度）× 100，单位个百分点；完成率低于 ${esc(fixed(data.warningThreshold * 100, 0))}% 为滞后，介于其与 100% 之间为预警。</p>
+<table class="notes">
+<thead><tr><th>序号</th><th>指标</th><th>计算公式</th><th>单位</th><th>考核方式</th><th>责任单位</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>`;
+}

@@ -1,0 +1,48 @@
+import opentype from 'opentype.js';
+import type { ChartFonts } from './chartFonts.js';
+import { chartFont } from '../charts/chartTheme.js';
+
+/** OpenType (CFF) fonts holding only the characters a report uses, one per weight. */
+export interface FontSubset {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+}
+
+/** Characters every report may draw beyond its text: digits, signs and Latin letters. */
+const baseCharacters = ' 0123456789.,:;%+-−—–·…()（）/?!abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Cuts the 10 MB Noto Sans SC down to the characters of `text` (tens of KB).
+ * The subset is what resvg loads for each PNG (loading the full font costs
+ * over 100 ms per chart) and what the HTML report embeds, so pages render
+ * with the same glyphs and widths the charts were laid out with.
+ */
+export function subsetFonts(fonts: ChartFonts, text: string): FontSubset {
+  const characters = [...new Set(baseCharacters + text)].filter((c) => c >= ' ');
+  return { regular: subsetFace(fonts.regular, characters, 'Regular', 400), bold: subsetFace(fonts.bold, characters, 'Bold', 700) };
+}
+
+function subsetFace(font: opentype.Font, characters: readonly string[], styleName: string, weight: number): Uint8Array {
+  const notdef = font.glyphs.get(0);
+  notdef.name = '.notdef';
+  const glyphs = [notdef];
+  const seen = new Set([0]);
+  for (const character of characters) {
+    const glyph = font.charToGlyph(character);
+    if (glyph.index === 0 || seen.has(glyph.index)) continue;
+    seen.add(glyph.index);
+    // opentype.js writes glyph names into the CFF table and complains (on the console) about missing ones.
+    glyph.name = `uni${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+    glyphs.push(glyph);
+  }
+  const subset = new opentype.Font({
+    familyName: chartFont,
+    styleName,
+    unitsPerEm: font.unitsPerEm,
+    ascender: font.ascender,
+    descender: font.descender,
+    weightClass: weight as unknown as string,
+    glyphs,
+  });
+  return new Uint8Array(subset.toArrayBuffer());
+}

@@ -1,0 +1,28 @@
+import { Resvg } from '@resvg/resvg-js';
+import { chartFont } from '../charts/chartTheme.js';
+
+/** A rasterized chart: its pixels (RGBA, row by row) and a PNG encoder. */
+export interface Raster {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+  png(): Buffer;
+}
+
+/**
+ * Rasterizes an SVG with resvg, using only the given font files (never the
+ * system's, so output is the same on every machine). `scale` 2 gives a
+ * sharp image for slides and documents.
+ */
+export function rasterize(svg: string, fontFiles: readonly string[], scale = 2): Raster {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: chartFont, sansSerifFamily: chartFont },
+  });
+  const image = resvg.render();
+  return { width: image.width, height: image.height, pixels: image.pixels, png: () => image.asPng() };
+}
+
+/** The PNG bytes of {@link rasterize}. */
+export const renderPng = (svg: string, fontFiles: readonly string[], scale = 2): Buffer => rasterize(svg, fontFiles, scale).png();

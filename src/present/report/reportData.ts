@@ -1,0 +1,87 @@
+import type { Status } from '../../assess/status.js';
+import type { IndicatorDefinition } from '../../catalog/indicator.js';
+
+/** A region as the report shows it: its place in the tree decides sections and rankings. */
+export interface ReportRegion {
+  readonly code: string;
+  readonly name: string;
+  readonly parent: string | null;
+  readonly level: string;
+  /** 0 for the root. */
+  readonly depth: number;
+}
+
+/** A variable of the catalog, for spelling out formulas in words. */
+export interface ReportVariable {
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+}
+
+/** One result figure, typed (results files keep the raw columns). */
+export interface ReportRow {
+  readonly indicator: string;
+  readonly region: string;
+  readonly period: string;
+  readonly year: number;
+  readonly quarter: number;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly annualTarget: number | null;
+  readonly attainment: number | null;
+  readonly annualProgress: number | null;
+  readonly expectedProgress: number | null;
+  readonly gap: number | null;
+  readonly status: Status;
+  readonly rank: number | null;
+  readonly targetSource: string | null;
+  readonly notes: string | null;
+}
+
+/** The target to date at each quarter end of the report year (the plan's 30/60/90/120) beside the linear 序时 line. */
+export interface SchedulePoint {
+  readonly indicator: string;
+  readonly region: string;
+  readonly quarter: number;
+  readonly target: number | null;
+  readonly linear: number | null;
+}
+
+/**
+ * Everything a 通报 for one period is made from: plain data, so each chart,
+ * table and workbook is a function of it.
+ */
+export interface ReportData {
+  readonly title: string;
+  readonly period: string;
+  readonly year: number;
+  readonly quarter: number;
+  readonly runId: number;
+  /** When the run was made (ISO 8601). */
+  readonly runAt: string;
+  readonly warningThreshold: number;
+  readonly regions: readonly ReportRegion[];
+  /** The catalog's indicators, in catalog order. */
+  readonly indicators: readonly IndicatorDefinition[];
+  readonly variables: readonly ReportVariable[];
+  /** Results of the report year and the year before, every region, in catalog × region × period order. */
+  readonly rows: readonly ReportRow[];
+  readonly schedule: readonly SchedulePoint[];
+}
+
+/** The root of the region tree (the city). */
+export function rootRegion(data: ReportData): ReportRegion {
+  const root = data.regions.find((r) => r.parent === null);
+  if (!root) throw new Error('report data has no root region');
+  return root;
+}
+
+/** The report period's rows. */
+export const periodRows = (data: ReportData): ReportRow[] => data.rows.filter((r) => r.period === data.period);
+
+/** Finds an indicator definition by id; throws on an id the catalog does not have (a broken invariant). */
+export function indicatorById(data: ReportData, id: string): IndicatorDefinition {
+  const found = data.indicators.find((i) => i.id === id);
+  if (!found) throw new Error(`indicator ${id} is not in the report's catalog`);
+  return found;
+}

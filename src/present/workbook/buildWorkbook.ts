@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import type { ReportData } from '../report/reportData.js';
+import { addMatrixSheet } from './matrixSheet.js';
+import { addResultsSheet } from './resultsSheet.js';
+import { runTime } from './runTime.js';
+import { stampZipDates } from './stampZipDates.js';
+import { addSummarySheet } from './summarySheet.js';
+
+/**
+ * The 通报 workbook (.xlsx) for one report period: `汇总` (the city's headline
+ * table with 完成率, 序时进度 and status, and the notes explaining them),
+ * `地区×指标` (完成率 of every region on every indicator, coloured by status)
+ * and `全部结果` (every figure of the period, filterable). Numbers are real
+ * numbers with display formats, missing figures are empty cells, text is never
+ * a formula. Every date in the file is the run's, so the same data gives the
+ * same bytes.
+ *
+ * @example
+ * const data = await loadReportData(store, { period: '2023Q2' });
+ * await writeFile('通报-2023Q2.xlsx', await buildWorkbook(data));
+ */
+export async function buildWorkbook(data: ReportData): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const madeAt = runTime(data.runAt);
+  workbook.creator = 'kpi-engine';
+  workbook.lastModifiedBy = 'kpi-engine';
+  workbook.created = madeAt;
+  workbook.modified = madeAt;
+  workbook.title = data.title;
+  workbook.subject = data.period;
+
+  addSummarySheet(workbook, data);
+  addMatrixSheet(workbook, data);
+  addResultsSheet(workbook, data);
+
+  // Typed as exceljs's own `Buffer` (an ArrayBuffer); at run time it is a Node Buffer.
+  const zip = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return stampZipDates(zip, madeAt);
+}

@@ -1,0 +1,17 @@
+import { periodLabel } from '../format/periodLabels.js';
+import type { ReportData } from '../report/reportData.js';
+import { beijingMinute, runTime } from './runTime.js';
+
+/** The full-width space that separates items on one line of a Chinese heading. */
+export const wideSpace = '\u3000';
+
+/** `<标题>（2023年二季度）`. */
+export const reportTitle = (data: ReportData): string => `${data.title}（${periodLabel(data.period)}）`;
+
+/** Where the figures come from, so a printed page can be traced back to its run. */
+export const runSubtitle = (data: ReportData): string =>
+  [
+    `数据截至：${periodLabel(data.period)}末`,
+    `运行编号：run #${data.runId}（${beijingMinute(runTime(data.runAt))} 北京时间）`,
+    '生成依据：各地区报送数据及年度目标，经 kpi-engine 按指标目录公式计算',
+  ].join(wideSpace);
