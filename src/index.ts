@@ -4,9 +4,29 @@
  * @example
  * import { runJob } from 'kpi-engine';
  * const summary = await runJob({ data: 'data/suqian', out: 'out/suqian' });
+ * await reportJob({ db: summary.db, period: '2023Q2', out: 'out/suqian/report-2023Q2' });
  */
 export { runJob } from './engine/runJob.js';
 export type { RunOptions, RunSummary } from './engine/runJob.js';
+export { reportJob } from './engine/reportJob.js';
+export type { ReportOptions, ReportSummary } from './engine/reportJob.js';
+export { loadReportData } from './present/report/loadReportData.js';
+export type { ReportSelection } from './present/report/loadReportData.js';
+export type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './present/report/reportData.js';
+export { renderReport } from './present/report/renderReport.js';
+export type { ReportFiles } from './present/report/renderReport.js';
+export { summaryTable } from './present/report/summaryTable.js';
+export type { SummaryLine } from './present/report/summaryTable.js';
+export { chartCatalog, reportCharts } from './present/charts/chartCatalog.js';
+export { chartKinds, chartKindLabels } from './present/charts/chart.js';
+export type { Chart, ChartKind } from './present/charts/chart.js';
+export { statusColors } from './present/charts/statusStyle.js';
+export { renderSvg } from './present/render/renderSvg.js';
+export { renderPng } from './present/render/renderPng.js';
+export { loadChartFonts } from './present/render/chartFonts.js';
+export { useChartTextMetrics } from './present/render/textMetrics.js';
+export { renderReportHtml } from './present/html/renderReportHtml.js';
+export { buildWorkbook } from './present/workbook/buildWorkbook.js';
 export { loadCatalog } from './catalog/loadCatalog.js';
 export type { Catalog, Indicator } from './catalog/catalog.js';
 export type { IndicatorDefinition, ScheduleKind } from './catalog/indicator.js';

@@ -9,15 +9,16 @@
  */
 import { KpiInputError, formatDiagnostic, isError } from '../diagnostics/diagnostic.js';
 import { ENGINE_VERSION } from '../version.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
 import { mainHelp } from './help.js';
 import type { Terminal } from './terminal.js';
 import { UsageError, processTerminal } from './terminal.js';
 
-const commands: Record<string, (args: string[], term: Terminal) => Promise<number>> = {
-  run: runCommand,
-  report: reportCommand,
+type Command = (args: string[], term: Terminal) => Promise<number>;
+
+/** Each command is imported when called, so `kpi run` does not pay for the charting libraries. */
+const commands: Record<string, () => Promise<Command>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
 };
 
 /** Runs the CLI and returns the exit status. */
@@ -31,13 +32,13 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
     term.out(ENGINE_VERSION);
     return 0;
   }
-  const handler = commands[command];
-  if (!handler) {
+  const load = commands[command];
+  if (!load) {
     term.err(`未知命令 unknown command "${command}"\n\n${mainHelp}`);
     return 2;
   }
   try {
-    return await handler(rest, term);
+    return await (await load())(rest, term);
   } catch (e) {
     if (e instanceof KpiInputError) {
       const errors = e.diagnostics.filter(isError);

@@ -6,9 +6,7 @@ import { loadCatalog } from '../catalog/loadCatalog.js';
 import { checkDataFolder, hasErrors } from '../check/checkDataFolder.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
-import { loadReportData } from '../present/report/loadReportData.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
-import { renderReport } from '../present/report/renderReport.js';
 import type { ResultRow } from '../present/resultColumns.js';
 import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
@@ -97,6 +95,8 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     const { files, rows } = await writeResults(store, runId, options.out);
     const summary = { runId, db, files, load, resultRows: rows.length, ...summarize(rows), warnings: folder.diagnostics };
     if (options.report === false || summary.latestPeriod === null) return summary;
+    // Loaded only when a report is wanted: the charting libraries take half a second to import.
+    const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
     const data = await loadReportData(store, { runId, period: summary.latestPeriod });
     const reportFolder = join(options.out, `report-${summary.latestPeriod}`);
     progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${reportFolder}`);

@@ -33,6 +33,13 @@ describe('kpi run on the bundled sample', () => {
     for (const f of ['results.csv', 'results.json', 'results.parquet', 'kpi.duckdb']) expect(existsSync(join(out, f))).toBe(true);
   });
 
+  it('renders the latest period with data as a 通报 in report-<period>/', () => {
+    for (const f of ['report.html', 'report.xlsx', 'charts/heatmap.vl.json', 'charts/heatmap.svg', 'charts/heatmap.png']) {
+      expect(existsSync(join(out, 'report-2023Q4', f)), f).toBe(true);
+    }
+    expect(term.stdout.join('\n')).toContain('通报 report 2023Q4');
+  });
+
   it('writes results.csv exactly as the reviewed golden file (UTF-8 with BOM)', async () => {
     const csv = await readFile(join(out, 'results.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -6,6 +6,8 @@ import { chartFont } from '../charts/chartTheme.js';
 export interface FontSubset {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
+  /** The characters asked for (some may have no glyph in the font). */
+  readonly characters: ReadonlySet<string>;
 }
 
 /** Characters every report may draw beyond its text: digits, signs and Latin letters. */
@@ -19,7 +21,11 @@ const baseCharacters = ' 0123456789.,:;%+-−—–·…()（）/?!abcdefghijklm
  */
 export function subsetFonts(fonts: ChartFonts, text: string): FontSubset {
   const characters = [...new Set(baseCharacters + text)].filter((c) => c >= ' ');
-  return { regular: subsetFace(fonts.regular, characters, 'Regular', 400), bold: subsetFace(fonts.bold, characters, 'Bold', 700) };
+  return {
+    regular: subsetFace(fonts.regular, characters, 'Regular', 400),
+    bold: subsetFace(fonts.bold, characters, 'Bold', 700),
+    characters: new Set(characters),
+  };
 }
 
 function subsetFace(font: opentype.Font, characters: readonly string[], styleName: string, weight: number): Uint8Array {

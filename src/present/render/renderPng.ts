@@ -1,4 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { chartFont } from '../charts/chartTheme.js';
 
 /** A rasterized chart: its pixels (RGBA, row by row) and a PNG encoder. */
@@ -15,14 +16,20 @@ export interface Raster {
  * sharp image for slides and documents.
  */
 export function rasterize(svg: string, fontFiles: readonly string[], scale = 2): Raster {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
-    font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: chartFont, sansSerifFamily: chartFont },
-  });
-  const image = resvg.render();
+  const image = new Resvg(svg, options(fontFiles, scale)).render();
   return { width: image.width, height: image.height, pixels: image.pixels, png: () => image.asPng() };
 }
 
-/** The PNG bytes of {@link rasterize}. */
-export const renderPng = (svg: string, fontFiles: readonly string[], scale = 2): Buffer => rasterize(svg, fontFiles, scale).png();
+/**
+ * The PNG bytes of {@link rasterize}, drawn on libuv's thread pool, so several
+ * charts are rasterized at once while the main thread goes on.
+ */
+export async function renderPng(svg: string, fontFiles: readonly string[], scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, options(fontFiles, scale))).asPng();
+}
+
+const options = (fontFiles: readonly string[], scale: number): ResvgRenderOptions => ({
+  fitTo: { mode: 'zoom', value: scale },
+  background: '#ffffff',
+  font: { fontFiles: [...fontFiles], loadSystemFonts: false, defaultFontFamily: chartFont, sansSerifFamily: chartFont },
+});

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportCharts } from '../charts/chartCatalog.js';
-import { chartKindLabels } from '../charts/chart.js';
+import type { Chart } from '../charts/chart.js';
 import type { DrawnChart } from '../html/renderReportHtml.js';
 import { renderReportHtml } from '../html/renderReportHtml.js';
 import { loadChartFonts } from '../render/chartFonts.js';
@@ -44,44 +44,58 @@ export async function renderReport(data: ReportData, out: string, options: Rende
   const fonts = await loadChartFonts();
   useChartTextMetrics(fonts);
   const charts = reportCharts(data);
-
-  progress(`绘制图表 drawing ${charts.length} charts`);
-  const drawn: DrawnChart[] = [];
-  const warnings: string[] = [];
-  for (const chart of charts) {
-    const { svg, warnings: w } = await renderSvg(chart.spec);
-    warnings.push(...w.map((message) => `${chart.name}: ${message}`));
-    drawn.push({ chart, svg });
-  }
-
-  // The page is laid out first without fonts, so the subset covers every character it shows.
-  const draft = renderReportHtml(data, drawn, { engineVersion: options.engineVersion });
-  const subset = subsetFonts(fonts, visibleText(draft));
-  const html = renderReportHtml(data, drawn, { engineVersion: options.engineVersion, fonts: subset });
-
   const chartFolder = join(out, 'charts');
   await mkdir(chartFolder, { recursive: true });
   const scratch = await mkdtemp(join(tmpdir(), 'kpi-fonts-'));
   try {
-    const fontFiles = [join(scratch, 'regular.otf'), join(scratch, 'bold.otf')];
-    await writeFile(fontFiles[0] as string, subset.regular);
-    await writeFile(fontFiles[1] as string, subset.bold);
-    progress(`写出图表 writing charts (${Object.values(chartKindLabels).join('、')})`);
-    const written = [];
-    for (const { chart, svg } of drawn) {
-      const base = join(chartFolder, chart.name);
-      const files = [`${base}.vl.json`, `${base}.svg`, `${base}.png`];
-      await writeAtomically(files[0] as string, `${JSON.stringify(chart.spec, null, 2)}\n`);
-      await writeAtomically(files[1] as string, svg);
-      await writeAtomically(files[2] as string, renderPng(svg, fontFiles));
-      written.push({ name: chart.name, title: chart.title, files });
+    // Every character a chart draws is in its spec (titles, labels, data) or is a digit or sign, and the
+    // page's text is known before any chart is drawn: so the font subset is made first, and each PNG
+    // is rasterized on the thread pool as soon as its SVG exists, while Vega draws the next one.
+    const draft = renderReportHtml(data, charts.map((chart) => ({ chart, svg: '' })), { engineVersion: options.engineVersion });
+    let subset = subsetFonts(fonts, visibleText(draft) + JSON.stringify(charts.map((c) => c.spec)));
+    const fontFiles = [join(scratch, 'regular.otf'), join(scratch, 'bold.otf')] as const;
+    const saveFonts = async () => {
+      await writeFile(fontFiles[0], subset.regular);
+      await writeFile(fontFiles[1], subset.bold);
+    };
+    await saveFonts();
+
+    progress(`绘制图表 drawing ${charts.length} charts (.vl.json .svg .png)`);
+    const drawn: DrawnChart[] = [];
+    const warnings: string[] = [];
+    let pngs: Promise<void>[] = [];
+    const writePng = (chart: Chart, svg: string) => async () => writeAtomically(join(chartFolder, `${chart.name}.png`), await renderPng(svg, fontFiles));
+    for (const chart of charts) {
+      const { svg, warnings: w } = await renderSvg(chart.spec);
+      warnings.push(...w.map((message) => `${chart.name}: ${message}`));
+      drawn.push({ chart, svg });
+      const png = writePng(chart, svg)();
+      png.catch(() => {}); // awaited below; marked handled so a failure meanwhile is reported once
+      pngs.push(png);
+      await writeAtomically(join(chartFolder, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
+      await writeAtomically(join(chartFolder, `${chart.name}.svg`), svg);
     }
+    const missing = [...new Set(visibleText(drawn.map((d) => d.svg).join('')))].filter((c) => c >= ' ' && !subset.characters.has(c));
+    if (missing.length > 0) {
+      // A character came from somewhere the specs do not show (a Vega default): subset again and redraw.
+      await Promise.allSettled(pngs);
+      subset = subsetFonts(fonts, [...subset.characters, ...missing].join(''));
+      await saveFonts();
+      pngs = drawn.map(({ chart, svg }) => writePng(chart, svg)());
+    }
+
     progress('写出网页与工作簿 writing report.html and report.xlsx');
     const htmlFile = join(out, 'report.html');
     const xlsxFile = join(out, 'report.xlsx');
-    await writeAtomically(htmlFile, html);
+    await writeAtomically(htmlFile, renderReportHtml(data, drawn, { engineVersion: options.engineVersion, fonts: subset }));
     await writeAtomically(xlsxFile, await buildWorkbook(data));
-    return { folder: out, html: htmlFile, xlsx: xlsxFile, charts: written, warnings };
+    await Promise.all(pngs);
+    const files = drawn.map(({ chart }) => ({
+      name: chart.name,
+      title: chart.title,
+      files: ['.vl.json', '.svg', '.png'].map((ext) => join(chartFolder, `${chart.name}${ext}`)),
+    }));
+    return { folder: out, html: htmlFile, xlsx: xlsxFile, charts: files, warnings };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Terminal } from '../../src/cli/terminal.js';
+import { tempDir } from '../support/fixture.js';
+
+function fakeTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: (l) => stderr.push(l) };
+}
+
+describe('kpi report', () => {
+  let work: string;
+
+  beforeAll(async () => {
+    work = await tempDir('kpi-report-cli-');
+    expect(await main(['run', '--data', 'data/suqian', '--out', work, '--no-report', '--quiet'], fakeTerminal())).toBe(0);
+  }, 60_000);
+
+  it('--no-report leaves the run folder without a report', () => {
+    expect(existsSync(join(work, 'report-2023Q4'))).toBe(false);
+  });
+
+  it('renders one period into the folder given, finding the database in its parent, with progress on stderr', async () => {
+    const term = fakeTerminal();
+    const out = join(work, 'report-2023Q2');
+    expect(await main(['report', '--period', '2023Q2', '--out', out], term)).toBe(0);
+    const charts = await readdir(join(out, 'charts'));
+    const names = [...new Set(charts.map((f) => f.replace(/\.(vl\.json|svg|png)$/, '')))];
+    for (const name of names) for (const ext of ['.vl.json', '.svg', '.png']) expect(charts, name).toContain(`${name}${ext}`);
+    expect(names).toContain('heatmap');
+    expect(names.filter((n) => n.startsWith('scorecard-'))).toHaveLength(10);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    expect(existsSync(join(out, 'report.xlsx'))).toBe(true);
+    expect(charts.some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(term.stdout.join('\n')).toContain('2023Q2');
+    expect(term.stderr.some((l) => l.includes('绘制图表'))).toBe(true);
+    // The .vl.json is the spec other dashboards embed: Vega-Lite v6 with its data inline.
+    const spec = JSON.parse(await readFile(join(out, 'charts', 'heatmap.vl.json'), 'utf8')) as { $schema: string; data: { values: unknown[] } };
+    expect(spec.$schema).toContain('vega-lite/v6');
+    expect(spec.data.values.length).toBe(16 * 10);
+  }, 60_000);
+
+  it('takes the latest period when none is given', async () => {
+    const term = fakeTerminal();
+    expect(await main(['report', '--db', join(work, 'kpi.duckdb'), '--out', join(work, 'latest'), '--quiet'], term)).toBe(0);
+    expect(term.stdout.join('\n')).toContain('2023Q4');
+  }, 60_000);
+
+  it('exits 1 naming the periods it has when asked for one without results', async () => {
+    const term = fakeTerminal();
+    expect(await main(['report', '--period', '2030Q1', '--db', join(work, 'kpi.duckdb'), '--out', join(work, 'none')], term)).toBe(1);
+    const text = term.stderr.join('\n');
+    expect(text).toContain('UNKNOWN_PERIOD');
+    expect(text).toContain('2023Q2');
+    expect(existsSync(join(work, 'none'))).toBe(false);
+  });
+
+  it('exits 1 when there is no database, saying where it looked', async () => {
+    const term = fakeTerminal();
+    const empty = await tempDir('kpi-empty-');
+    expect(await main(['report', '--out', join(empty, 'r')], term)).toBe(1);
+    expect(term.stderr.join('\n')).toContain(join(empty, 'r', 'kpi.duckdb'));
+  });
+
+  it('exits 2 on a malformed period or a missing --out, and explains itself with --help', async () => {
+    expect(await main(['report', '--period', '2023-Q2', '--out', work], fakeTerminal())).toBe(2);
+    expect(await main(['report', '--period', '2023Q2'], fakeTerminal())).toBe(2);
+    const term = fakeTerminal();
+    expect(await main(['report', '--help'], term)).toBe(0);
+    expect(term.stdout.join('\n')).toContain('kpi report --period 2023Q2');
+  });
+});
