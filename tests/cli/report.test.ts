@@ -3,14 +3,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Terminal } from '../../src/cli/terminal.js';
 import { tempDir } from '../support/fixture.js';
-
-function fakeTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: (l) => stderr.push(l) };
-}
+import { fakeTerminal } from '../support/terminal.js';
 
 describe('kpi report', () => {
   let work: string;

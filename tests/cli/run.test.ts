@@ -6,16 +6,10 @@ import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Terminal } from '../../src/cli/terminal.js';
 import { tempDir } from '../support/fixture.js';
+import { fakeTerminal } from '../support/terminal.js';
 
 const GOLDEN = 'tests/golden/suqian-results.csv';
-
-function fakeTerminal(): Terminal & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), progress: (l) => stderr.push(l) };
-}
 
 describe('kpi run on the bundled sample', () => {
   let out: string;

@@ -9,7 +9,7 @@ import type { FigureRecord } from './figureTable.js';
 import { figureTable } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
-import { statusScale } from './statusStyle.js';
+import { statusColor } from './statusStyle.js';
 
 const planned = '计划进度';
 const linear = '线性序时进度';
@@ -59,7 +59,7 @@ export function cumulativeChart(data: ReportData, indicator: IndicatorDefinition
         encoding: {
           x,
           y: { field: 'actual', type: 'quantitative', title: null },
-          color: { field: 'status_label', type: 'nominal', title: '状态', scale: statusScale, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: statusColor,
           tooltip: [
             { field: 'quarter_label', title: '季度' },
             { field: 'actual_label', title: '实际累计' },

@@ -6,7 +6,7 @@ import type { FigureRecord } from './figureTable.js';
 import { figureTable } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
-import { statusScale, statusDisplayOrder, statusTextColors } from './statusStyle.js';
+import { statusColor, statusDisplayOrder, statusTextColors } from './statusStyle.js';
 import { statusLabels } from '../../assess/status.js';
 
 /**
@@ -50,7 +50,7 @@ export function heatmapChart(data: ReportData): Chart {
         encoding: {
           x,
           y,
-          color: { field: 'status_label', type: 'nominal', title: '状态', scale: statusScale, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: statusColor,
           tooltip,
         },
       },

@@ -8,7 +8,7 @@ import type { FigureRecord } from './figureTable.js';
 import { figureTable } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
-import { statusScale } from './statusStyle.js';
+import { statusColor } from './statusStyle.js';
 
 /**
  * The root's direct subdivisions ranked by 完成率 for one indicator, best
@@ -49,7 +49,7 @@ export function rankingChart(data: ReportData, indicator: IndicatorDefinition): 
         encoding: {
           y,
           x: { field: 'attainment', type: 'quantitative', title: '完成率', scale: { domain: [0, cap], nice: false }, axis: { format: '.0%', tickCount: 5 } },
-          color: { field: 'status_label', type: 'nominal', title: '状态', scale: statusScale, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: statusColor,
           tooltip: [
             { field: 'rank', title: '排名' },
             { field: 'region_name', title: '地区' },

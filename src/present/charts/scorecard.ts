@@ -6,7 +6,7 @@ import type { FigureRecord } from './figureTable.js';
 import { figureTable } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
-import { statusScale } from './statusStyle.js';
+import { statusColor } from './statusStyle.js';
 
 /** Bars longer than this share of the annual target are cut at the edge; the label keeps the true figure. */
 const progressCap = 1.5;
@@ -58,7 +58,7 @@ export function scorecardChart(data: ReportData, region: string): Chart {
             scale: { domain: [0, progressCap], nice: false },
             axis: { format: '.0%', grid: true, tickCount: 6 },
           },
-          color: { field: 'status_label', type: 'nominal', title: '状态', scale: statusScale, legend: { orient: 'bottom', direction: 'horizontal' } },
+          color: statusColor,
           tooltip,
         },
       },

@@ -35,3 +35,12 @@ export const statusScale = {
   domain: statusDisplayOrder.map((s) => statusLabels[s]),
   range: statusDisplayOrder.map((s) => statusColors[s]),
 };
+
+/** The colour channel of every chart coloured by status, with its Chinese legend under the chart. */
+export const statusColor = {
+  field: 'status_label',
+  type: 'nominal',
+  title: '状态',
+  scale: statusScale,
+  legend: { orient: 'bottom', direction: 'horizontal' },
+} as const;
