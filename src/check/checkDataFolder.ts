@@ -63,12 +63,27 @@ async function tryRead(file: string, read: () => Promise<RawTable>, diagnostics:
   }
 }
 
+/** How to read a data folder. */
+export interface CheckOptions {
+  /** The text encoding of CSV files (`utf-8`, `gb18030`, `utf-16le`, …); default: detected. */
+  readonly encoding?: string | undefined;
+  /** "Now" for judging periods in the future; default the current time. */
+  readonly now?: Date | undefined;
+}
+
 /**
  * Reads and checks a whole data folder (CONTRACT.md): regions.csv,
  * targets.csv, every observations file in name order, and settings.json.
  * Every problem of every file is collected; nothing is stored here.
  */
-export async function checkDataFolder(folder: string, catalog: Catalog, onProgress: CheckProgress = () => {}): Promise<CheckedDataFolder> {
+export async function checkDataFolder(
+  folder: string,
+  catalog: Catalog,
+  onProgress: CheckProgress = () => {},
+  options: CheckOptions = {},
+): Promise<CheckedDataFolder> {
+  // TODO(issue 4 input helper): use options.encoding when decoding text files and options.now for future periods.
+  void options;
   const diagnostics: Diagnostic[] = [];
   const regionsFile = join(folder, 'regions.csv');
   const targetsFile = join(folder, 'targets.csv');

@@ -31,6 +31,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
   --db <file>                数据库文件，默认 <out>/kpi.duckdb the DuckDB database file
   --metrics <folder>         指标目录，默认随引擎附带的 metrics/ the catalog folder
   --warning-threshold <x>    预警阈值，默认 0.9（可在 settings.json 设置） warning threshold
+  --encoding <name>          CSV 文件编码（utf-8、gb18030、utf-16le），默认自动识别 the CSV encoding, default detected
   --no-report                不生成最新一期通报 skip the latest period's report
   -q, --quiet                不显示进度 no progress messages
 

@@ -30,7 +30,9 @@ export interface RunOptions {
   readonly onProgress?: (message: string) => void;
   /** The load time recorded for this run; default now. */
   readonly now?: Date;
-  /** Render the latest period's 通报 into `<out>/report-<period>/` (default true). */
+  /** The text encoding of the data folder's CSV files; default: detected. */
+  readonly encoding?: string;
+  /** Also render the latest period's 通报 into `<out>/report-<period>/` (default false; `kpi run` sets it). */
   readonly report?: boolean;
 }
 
@@ -47,7 +49,7 @@ export interface RunSummary {
   /** Warnings from reading (ignored columns, unsupported files) and data-quality notes. */
   readonly warnings: readonly Diagnostic[];
   readonly qualityNotes: number;
-  /** The latest period's 通报, unless `report: false` or there are no results. */
+  /** The latest period's 通报, when asked for and there are results. */
   readonly report?: ReportFiles;
 }
 
@@ -65,7 +67,8 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   progress('读取指标目录 loading the catalog');
   const catalog: Catalog = await loadCatalog(options.metrics ?? defaultMetricsFolder());
   progress(`检查数据 checking ${options.data}`);
-  const folder = await checkDataFolder(options.data, catalog, progress);
+  const now = options.now ?? new Date();
+  const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
   if (hasErrors(folder)) throw new KpiInputError(folder.diagnostics);
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
 
@@ -73,7 +76,6 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const db = options.db ?? join(options.out, 'kpi.duckdb');
   const store = await Store.open(db);
   try {
-    const now = options.now ?? new Date();
     const runId = Number((await store.one<{ n: number }>('SELECT coalesce(max(run_id), 0) + 1 AS n FROM runs'))?.n ?? 1);
     progress('写入数据库 storing observations');
     const load = await store.transaction(async () => {
@@ -94,7 +96,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     progress('写出结果 writing results');
     const { files, rows } = await writeResults(store, runId, options.out);
     const summary = { runId, db, files, load, resultRows: rows.length, ...summarize(rows), warnings: folder.diagnostics };
-    if (options.report === false || summary.latestPeriod === null) return summary;
+    if (options.report !== true || summary.latestPeriod === null) return summary;
     // Loaded only when a report is wanted: the charting libraries take half a second to import.
     const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
     const data = await loadReportData(store, { runId, period: summary.latestPeriod });

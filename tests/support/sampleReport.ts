@@ -6,7 +6,7 @@ import { Store } from '../../src/store/store.js';
 import { tempDir } from './fixture.js';
 
 /** The fixed run time of sample reports, so generated files do not change from run to run. */
-export const sampleRunAt = new Date('2023-07-20T09:00:00+08:00');
+export const sampleRunAt = new Date('2024-01-20T09:00:00+08:00');
 
 const cache = new Map<string, Promise<ReportData>>();
 
@@ -16,7 +16,7 @@ export function sampleReportData(period = '2023Q2'): Promise<ReportData> {
   if (!data) {
     data = (async () => {
       const out = await tempDir('kpi-report-');
-      await runJob({ data: 'data/suqian', out, now: sampleRunAt, report: false });
+      await runJob({ data: 'data/suqian', out, now: sampleRunAt });
       const store = await Store.open(join(out, 'kpi.duckdb'));
       try {
         return await loadReportData(store, { period });

@@ -16,6 +16,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       metrics: { type: 'string' },
       'warning-threshold': { type: 'string' },
       'no-report': { type: 'boolean' },
+      encoding: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -38,6 +39,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     ...(values.metrics ? { metrics: values.metrics } : {}),
     ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
     report: !values['no-report'],
+    ...(values.encoding ? { encoding: values.encoding } : {}),
     onProgress: values.quiet ? () => {} : (m) => term.progress(m),
   });
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
