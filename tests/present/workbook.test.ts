@@ -74,7 +74,7 @@ describe('the 通报 workbook', () => {
     const subtitle = String(ws.getCell('A2').value);
     expect(subtitle).toContain('地区：宿迁市');
     expect(subtitle).toContain('数据截至：2023年二季度末');
-    expect(subtitle).toContain('run #1（2023-07-20 09:00 北京时间）');
+    expect(subtitle).toContain('run #1（2024-01-20 09:00 北京时间）');
     expect(ws.getRow(3).values).toEqual([undefined, ...summaryHeaders]);
     expect(ws.getCell('A3').font.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
@@ -271,8 +271,8 @@ describe('the 通报 workbook', () => {
     expect(Buffer.from(late).equals(Buffer.from(early))).toBe(true);
     const read = await readBack(late);
     expect(read.creator).toBe('kpi-engine');
-    expect(read.created.toISOString()).toBe('2023-07-20T01:00:00.000Z');
-    expect(read.modified.toISOString()).toBe('2023-07-20T01:00:00.000Z');
+    expect(read.created.toISOString()).toBe('2024-01-20T01:00:00.000Z');
+    expect(read.modified.toISOString()).toBe('2024-01-20T01:00:00.000Z');
   });
 
   it('reads the run time with DuckDB’s short offsets (+00, +0800)', () => {
