@@ -14,9 +14,9 @@ export async function assessResults(store: Store, runId: number, warningThreshol
   await store.run(`
     CREATE OR REPLACE TEMP TABLE ancestry AS
     WITH RECURSIVE up(region, ancestor, distance) AS (
-      SELECT code, code, 0 FROM regions
+      SELECT code, code, 0 FROM w_regions
       UNION ALL
-      SELECT up.region, r.parent, up.distance + 1 FROM up JOIN regions r ON r.code = up.ancestor WHERE r.parent IS NOT NULL
+      SELECT up.region, r.parent, up.distance + 1 FROM up JOIN w_regions r ON r.code = up.ancestor WHERE r.parent IS NOT NULL
     )
     SELECT * FROM up`);
 
@@ -25,7 +25,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
     CREATE OR REPLACE TEMP TABLE own_annual AS
     SELECT indicator, region, year,
            coalesce(max(value) FILTER (WHERE period IS NULL), max(value) FILTER (WHERE period = year || 'Q4')) AS value
-    FROM targets GROUP BY indicator, region, year`);
+    FROM w_targets GROUP BY indicator, region, year`);
 
   // Intensive indicators inherit the nearest ancestor's annual target; extensive ones never do.
   await store.run(`
@@ -34,7 +34,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            arg_min(t.value, an.distance) AS annual,
            arg_min(t.region, an.distance) AS target_region
     FROM actuals a
-    JOIN indicators i ON i.id = a.indicator
+    JOIN w_indicators i ON i.id = a.indicator
     JOIN ancestry an ON an.region = a.region AND (an.distance = 0 OR i.scope = 'intensive')
     JOIN own_annual t ON t.indicator = a.indicator AND t.region = an.ancestor AND t.year = a.year
     WHERE t.value IS NOT NULL
@@ -46,10 +46,10 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            r.parent, r.name AS region_name, r.ord AS region_ord,
            tg.annual, tg.target_region, s.value AS scheduled
     FROM actuals a
-    JOIN indicators i ON i.id = a.indicator
-    JOIN regions r ON r.code = a.region
+    JOIN w_indicators i ON i.id = a.indicator
+    JOIN w_regions r ON r.code = a.region
     LEFT JOIN annual_targets tg USING (indicator, region, period)
-    LEFT JOIN targets s ON s.indicator = a.indicator AND s.region = a.region AND s.period = a.period`);
+    LEFT JOIN w_targets s ON s.indicator = a.indicator AND s.region = a.region AND s.period = a.period`);
 
   await store.run(`
     CREATE OR REPLACE TEMP TABLE measured AS
@@ -101,7 +101,7 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            row_number() OVER (ORDER BY j.indicator_ord, j.region_ord, j.pidx) AS ord
     FROM judged j
     LEFT JOIN input_notes n USING (indicator, region, period)
-    CROSS JOIN (SELECT map_from_entries(list(struct_pack(k := code, v := name))) AS m FROM regions) names`,
+    CROSS JOIN (SELECT map_from_entries(list(struct_pack(k := code, v := name))) AS m FROM w_regions) names`,
     { run: runId },
   );
 }

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Status } from '../assess/status.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/loadCatalog.js';
@@ -12,7 +12,11 @@ import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
 import type { LoadSummary } from '../store/loadData.js';
+import { problem } from '../diagnostics/problems.js';
+import { saveCatalog, storedCatalog } from '../store/catalogStore.js';
 import { loadData } from '../store/loadData.js';
+import type { RunInputs } from '../store/runInputs.js';
+import { runInputs, useRunInputs } from '../store/runInputs.js';
 import { Store } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
 import { computeResults } from './computeResults.js';
@@ -32,6 +36,8 @@ export interface RunOptions {
   readonly now?: Date;
   /** The text encoding of the data folder's CSV files; default: detected. */
   readonly encoding?: string;
+  /** Seconds to wait for another process to release the database (default 0: stop at once). */
+  readonly waitSeconds?: number | undefined;
   /** Also render the latest period's 通报 into `<out>/report-<period>/` (default false; `kpi run` sets it). */
   readonly report?: boolean;
 }
@@ -49,6 +55,8 @@ export interface RunSummary {
   /** Warnings from reading (ignored columns, unsupported files) and data-quality notes. */
   readonly warnings: readonly Diagnostic[];
   readonly qualityNotes: number;
+  /** For `kpi run --as-of`: the run recomputed. */
+  readonly asOf: number | null;
   /** The latest period's 通报, when asked for and there are results. */
   readonly report?: ReportFiles;
 }
@@ -74,39 +82,143 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
 
   await mkdir(options.out, { recursive: true });
   const db = options.db ?? join(options.out, 'kpi.duckdb');
-  const store = await Store.open(db);
+  const store = await Store.open(db, { waitSeconds: options.waitSeconds });
   try {
-    const runId = Number((await store.one<{ n: number }>('SELECT coalesce(max(run_id), 0) + 1 AS n FROM runs'))?.n ?? 1);
+    const runId = await nextRunId(store);
     progress('写入数据库 storing observations');
-    const load = await store.transaction(async () => {
-      await store.run(`INSERT INTO runs VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'loading')`, {
-        run: runId,
-        at: now.toISOString(),
-        data: options.data,
-        settings: JSON.stringify(settings),
-        version: ENGINE_VERSION,
-      });
-      return loadData(store, catalog, folder, runId, now);
+    const { load, inputs } = await store.transaction(async () => {
+      const catalogSha256 = await saveCatalog(store, catalog);
+      const load = await loadData(store, folder, runId, now);
+      const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, lastLoadId: load.lastLoadId, catalogSha256 };
+      const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
+      await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
+      return { load, inputs };
     });
-    progress('计算指标 computing indicators');
-    await store.transaction(async () => {
-      await computeResults(store, catalog, settings, runId);
-      await store.run(`UPDATE runs SET status = 'done', result_rows = (SELECT count(*) FROM results WHERE run_id = $run) WHERE run_id = $run`, { run: runId });
-    });
-    progress('写出结果 writing results');
-    const { files, rows } = await writeResults(store, runId, options.out);
-    const summary = { runId, db, files, load, resultRows: rows.length, ...summarize(rows), warnings: folder.diagnostics };
-    if (options.report !== true || summary.latestPeriod === null) return summary;
-    // Loaded only when a report is wanted: the charting libraries take half a second to import.
-    const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
-    const data = await loadReportData(store, { runId, period: summary.latestPeriod });
-    const reportFolder = join(options.out, `report-${summary.latestPeriod}`);
-    progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${reportFolder}`);
-    const report = await renderReport(data, reportFolder, { engineVersion: ENGINE_VERSION, onProgress: progress });
-    return { ...summary, report };
+    const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
+    return { runId, db, load, warnings: folder.diagnostics, asOf: null, ...published };
   } finally {
     store.close();
   }
+}
+
+export interface RecomputeOptions {
+  /** The database holding the publication to recompute. */
+  readonly db: string;
+  /** A run id, or a time (ISO 8601): the last finished run at or before it. */
+  readonly asOf: number | Date;
+  readonly out: string;
+  readonly report?: boolean;
+  readonly waitSeconds?: number | undefined;
+  readonly now?: Date;
+  readonly onProgress?: (message: string) => void;
+}
+
+/**
+ * `kpi run --as-of`: recomputes a past publication from the store alone —
+ * the regions, targets, definitions, settings and observation revisions as
+ * they stood at that run — and records it as a new run. With the same engine
+ * the results files are byte-identical to the original's.
+ *
+ * @example
+ * await recomputeJob({ db: 'out/suqian/kpi.duckdb', asOf: 1, out: 'out/asof-1' });
+ */
+export async function recomputeJob(options: RecomputeOptions): Promise<RunSummary> {
+  const progress = options.onProgress ?? (() => {});
+  const store = await Store.open(options.db, { waitSeconds: options.waitSeconds });
+  try {
+    const base = await findRun(store, options.asOf);
+    progress(`按运行 #${base.run_id} 时的数据重算 recomputing as of run #${base.run_id} (${base.started_at})`);
+    const inputs = await runInputs(store, base.run_id);
+    if (!inputs) throw new Error(`run ${base.run_id} has no recorded inputs`);
+    const catalog = await storedCatalog(store, inputs.catalogSha256);
+    const settings = settingsSchema.parse(JSON.parse(base.settings));
+    await mkdir(options.out, { recursive: true });
+    const runId = await nextRunId(store);
+    await store.transaction(async () => {
+      await recordRun(store, { runId, at: options.now ?? new Date(), dataDir: base.data_dir, settings, inputs, asOf: base.run_id, files: JSON.parse(base.inputs) as unknown[] });
+    });
+    const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
+    const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, lastLoadId: inputs.lastLoadId };
+    return { runId, db: options.db, load, warnings: [], asOf: base.run_id, ...published };
+  } finally {
+    store.close();
+  }
+}
+
+const nextRunId = async (store: Store): Promise<number> =>
+  Number((await store.one<{ n: number }>('SELECT coalesce(max(run_id), 0) + 1 AS n FROM runs'))?.n ?? 1);
+
+interface RunRecord {
+  readonly runId: number;
+  readonly at: Date;
+  readonly dataDir: string;
+  readonly settings: Settings;
+  readonly inputs: RunInputs;
+  readonly asOf: number | null;
+  readonly files: readonly unknown[];
+}
+
+async function recordRun(store: Store, r: RunRecord): Promise<void> {
+  await store.run(
+    `INSERT INTO runs VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'computing',
+                             $catalog, $regions, $targets, $last, $asof, CAST($files AS JSON))`,
+    {
+      run: r.runId,
+      at: r.at.toISOString(),
+      data: r.dataDir,
+      settings: JSON.stringify(r.settings),
+      version: ENGINE_VERSION,
+      catalog: r.inputs.catalogSha256,
+      regions: r.inputs.regionsLoad,
+      targets: r.inputs.targetsLoad,
+      last: r.inputs.lastLoadId,
+      asof: r.asOf,
+      files: JSON.stringify(r.files),
+    },
+  );
+}
+
+async function findRun(store: Store, asOf: number | Date): Promise<{ run_id: number; started_at: string; data_dir: string; settings: string; inputs: string }> {
+  const byTime = asOf instanceof Date;
+  const run = await store.one<{ run_id: number; started_at: string; data_dir: string; settings: string; inputs: string }>(
+    `SELECT run_id, CAST(started_at AS VARCHAR) AS started_at, data_dir, CAST(settings AS VARCHAR) AS settings, CAST(inputs AS VARCHAR) AS inputs
+     FROM runs WHERE status = 'done' AND (CASE WHEN $byTime THEN started_at <= CAST($at AS TIMESTAMPTZ) ELSE run_id = $run END)
+     ORDER BY run_id DESC LIMIT 1`,
+    { byTime, at: byTime ? asOf.toISOString() : null, run: byTime ? null : asOf },
+  );
+  if (!run) throw new KpiInputError([problem('NO_RUN', { value: byTime ? asOf.toISOString() : String(asOf) })]);
+  return run;
+}
+
+interface PublishOptions {
+  readonly runId: number;
+  readonly catalog: Catalog;
+  readonly settings: Settings;
+  readonly inputs: RunInputs;
+  readonly out: string;
+  readonly report: boolean;
+  readonly progress: (message: string) => void;
+}
+
+/** Computes a recorded run from its inputs, marks it done, writes the results files and, if asked, the latest period's report. */
+async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'asOf'>> {
+  p.progress('计算指标 computing indicators');
+  await store.transaction(async () => {
+    await useRunInputs(store, p.inputs, p.catalog);
+    await computeResults(store, p.catalog, p.settings, p.runId);
+    await store.run(`UPDATE runs SET status = 'done', result_rows = (SELECT count(*) FROM results WHERE run_id = $run) WHERE run_id = $run`, { run: p.runId });
+  });
+  p.progress('写出结果 writing results');
+  const { files, rows } = await writeResults(store, p.runId, p.out);
+  const summary = { files, resultRows: rows.length, ...summarize(rows) };
+  if (!p.report || summary.latestPeriod === null) return summary;
+  // Loaded only when a report is wanted: the charting libraries take half a second to import.
+  const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
+  const data = await loadReportData(store, { runId: p.runId, period: summary.latestPeriod });
+  const reportFolder = join(p.out, `report-${summary.latestPeriod}`);
+  p.progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${reportFolder}`);
+  const report = await renderReport(data, reportFolder, { engineVersion: ENGINE_VERSION, onProgress: p.progress });
+  return { ...summary, report };
 }
 
 function summarize(rows: readonly ResultRow[]): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes'> {

@@ -16,9 +16,9 @@ export async function resolveInputs(store: Store): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE latest_obs AS
     SELECT o.*, o.year * 4 + o.quarter - 1 AS pidx
-    FROM observations o
-    JOIN regions r ON r.code = o.region
-    JOIN variables v ON v.code = o.variable
+    FROM w_observations o
+    JOIN w_regions r ON r.code = o.region
+    JOIN w_variables v ON v.code = o.variable
     QUALIFY row_number() OVER (PARTITION BY o.region, o.period, o.variable ORDER BY o.obs_id DESC) = 1`);
 
   await store.run(`
@@ -28,9 +28,9 @@ export async function resolveInputs(store: Store): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE region_tree AS
     WITH RECURSIVE tree(code, depth) AS (
-      SELECT code, 0 FROM regions WHERE parent IS NULL
+      SELECT code, 0 FROM w_regions WHERE parent IS NULL
       UNION ALL
-      SELECT r.code, tree.depth + 1 FROM regions r JOIN tree ON r.parent = tree.code
+      SELECT r.code, tree.depth + 1 FROM w_regions r JOIN tree ON r.parent = tree.code
     )
     SELECT code, depth FROM tree`);
 
@@ -40,7 +40,7 @@ export async function resolveInputs(store: Store): Promise<void> {
     CREATE OR REPLACE TEMP TABLE own AS
     WITH grid AS (
       SELECT r.code AS region, p.period, p.year, p.quarter, p.pidx, v.code AS variable, v.frequency, v.additive
-      FROM regions r CROSS JOIN periods p CROSS JOIN variables v
+      FROM w_regions r CROSS JOIN periods p CROSS JOIN w_variables v
     )
     SELECT g.*, o.value AS own_value, o.obs_id AS own_obs_id
     FROM grid g
@@ -71,7 +71,7 @@ export async function resolveInputs(store: Store): Promise<void> {
                count(x.value) AS n_present,
                fsum(x.value ORDER BY r.ord) AS total,
                list(x.region ORDER BY r.ord) FILTER (WHERE x.value IS NULL) AS missing
-        FROM resolved x JOIN regions r ON r.code = x.region
+        FROM resolved x JOIN w_regions r ON r.code = x.region
         WHERE r.rollup AND r.parent IS NOT NULL
         GROUP BY r.parent, x.period, x.variable
       )

@@ -1,45 +1,53 @@
+/** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
+export const SCHEMA_VERSION = 2;
+
 /**
- * The store's tables. Reference data (regions, variables, indicators,
- * targets) describe the latest load; observations keep every revision, each
- * with the file and row it came from; results keep every run's figures.
+ * The store's tables. Nothing is ever updated in place or deleted: every
+ * version of the regions, targets and catalog, every observation revision
+ * (each with the file, its sha256 and the row it came from) and every run's
+ * results are kept, so any publication can be recomputed as it was.
  */
 export const schemaStatements: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS loads (
      load_id INTEGER PRIMARY KEY,
      run_id INTEGER,
-     kind VARCHAR NOT NULL,          -- regions | targets | observations | catalog
+     kind VARCHAR NOT NULL,          -- regions | targets | observations
      file VARCHAR NOT NULL,
      name VARCHAR NOT NULL,          -- the file's name inside the data folder
      sha256 VARCHAR NOT NULL,
      rows INTEGER NOT NULL,
      status VARCHAR NOT NULL,        -- loaded | unchanged
-     loaded_at TIMESTAMPTZ NOT NULL
+     loaded_at TIMESTAMPTZ NOT NULL,
+     log VARCHAR                     -- what was normalized on the way in (encoding, number formats, period labels)
    )`,
   `CREATE TABLE IF NOT EXISTS regions (
-     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, parent VARCHAR, level VARCHAR NOT NULL,
-     rollup BOOLEAN NOT NULL, ord INTEGER NOT NULL, load_id INTEGER NOT NULL
-   )`,
-  `CREATE TABLE IF NOT EXISTS variables (
-     code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, kind VARCHAR NOT NULL,
-     frequency VARCHAR NOT NULL, additive BOOLEAN NOT NULL, ord INTEGER NOT NULL
-   )`,
-  `CREATE TABLE IF NOT EXISTS indicators (
-     id VARCHAR PRIMARY KEY, ord INTEGER NOT NULL, task INTEGER, name VARCHAR NOT NULL, unit VARCHAR NOT NULL,
-     direction VARCHAR NOT NULL, scope VARCHAR NOT NULL, schedule VARCHAR NOT NULL, formula VARCHAR NOT NULL,
-     definition JSON NOT NULL
+     load_id INTEGER NOT NULL, code VARCHAR NOT NULL, name VARCHAR NOT NULL, parent VARCHAR, level VARCHAR NOT NULL,
+     rollup BOOLEAN NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (load_id, code)
    )`,
   `CREATE TABLE IF NOT EXISTS targets (
-     indicator VARCHAR NOT NULL, region VARCHAR NOT NULL, year INTEGER NOT NULL, period VARCHAR,
-     value DOUBLE NOT NULL, note VARCHAR NOT NULL, load_id INTEGER NOT NULL, "row" INTEGER NOT NULL
+     load_id INTEGER NOT NULL, indicator VARCHAR NOT NULL, region VARCHAR NOT NULL, year INTEGER NOT NULL, period VARCHAR,
+     value DOUBLE NOT NULL, note VARCHAR NOT NULL, "row" INTEGER NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS catalogs (
+     sha256 VARCHAR PRIMARY KEY,     -- of the definitions below: the definitions' hash a run records
+     variables JSON NOT NULL, indicators JSON NOT NULL
    )`,
   `CREATE TABLE IF NOT EXISTS observations (
      obs_id BIGINT PRIMARY KEY, region VARCHAR NOT NULL, period VARCHAR NOT NULL, year INTEGER NOT NULL,
      quarter INTEGER NOT NULL, variable VARCHAR NOT NULL, value DOUBLE NOT NULL, source VARCHAR NOT NULL,
      note VARCHAR NOT NULL, load_id INTEGER NOT NULL, "row" INTEGER NOT NULL, "column" VARCHAR NOT NULL
    )`,
+  // A run is a publication: what went in (load ids and hashes), the definitions, settings and engine.
   `CREATE TABLE IF NOT EXISTS runs (
      run_id INTEGER PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, data_dir VARCHAR NOT NULL,
-     settings JSON NOT NULL, engine_version VARCHAR NOT NULL, result_rows INTEGER, status VARCHAR NOT NULL
+     settings JSON NOT NULL, engine_version VARCHAR NOT NULL, result_rows INTEGER, status VARCHAR NOT NULL,
+     catalog_sha256 VARCHAR NOT NULL,
+     regions_load INTEGER NOT NULL,  -- the regions version used
+     targets_load INTEGER NOT NULL,  -- the targets version used
+     last_load_id INTEGER NOT NULL,  -- observations of loads up to this one were in effect
+     as_of INTEGER,                  -- the run this one recomputed (kpi run --as-of), else null
+     inputs JSON NOT NULL            -- [{kind, name, sha256, status, load_id}] of the data folder's files
    )`,
   `CREATE TABLE IF NOT EXISTS results (
      run_id INTEGER NOT NULL, indicator VARCHAR NOT NULL, region VARCHAR NOT NULL, period VARCHAR NOT NULL,

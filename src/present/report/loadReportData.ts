@@ -6,6 +6,8 @@ import { KpiInputError } from '../../diagnostics/diagnostic.js';
 import { problem } from '../../diagnostics/problems.js';
 import { settingsSchema } from '../../settings.js';
 import { literal } from '../../store/sql.js';
+import { storedCatalog } from '../../store/catalogStore.js';
+import { runInputs, useRunInputs } from '../../store/runInputs.js';
 import type { Row, Store } from '../../store/store.js';
 import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
 
@@ -39,15 +41,19 @@ export async function loadReportData(store: Store, selection: ReportSelection = 
   const year = Number(period.slice(0, 4));
   const quarter = Number(period.slice(5));
   const settings = settingsSchema.parse(JSON.parse(run.settings));
+  // The regions, targets and definitions as that run used them.
+  const inputs = await runInputs(store, run.run_id);
+  if (!inputs) throw new Error(`run ${run.run_id} has no recorded inputs`);
+  await useRunInputs(store, inputs, await storedCatalog(store, inputs.catalogSha256));
 
   const regions = await store.all<{ code: string; name: string; parent: string | null; level: string; depth: number }>(`
     WITH RECURSIVE tree(code, depth) AS (
-      SELECT code, 0 FROM regions WHERE parent IS NULL
-      UNION ALL SELECT r.code, t.depth + 1 FROM regions r JOIN tree t ON r.parent = t.code)
-    SELECT r.code, r.name, r.parent, r.level, t.depth FROM regions r JOIN tree t USING (code) ORDER BY r.ord`);
-  const definitions = await store.all<{ definition: string }>('SELECT CAST(definition AS VARCHAR) AS definition FROM indicators ORDER BY ord');
+      SELECT code, 0 FROM w_regions WHERE parent IS NULL
+      UNION ALL SELECT r.code, t.depth + 1 FROM w_regions r JOIN tree t ON r.parent = t.code)
+    SELECT r.code, r.name, r.parent, r.level, t.depth FROM w_regions r JOIN tree t USING (code) ORDER BY r.ord`);
+  const definitions = await store.all<{ definition: string }>('SELECT CAST(definition AS VARCHAR) AS definition FROM w_indicators ORDER BY ord');
   const indicators = definitions.map((d) => JSON.parse(d.definition) as IndicatorDefinition);
-  const variables = await store.all<{ code: string; name: string; unit: string }>('SELECT code, name, unit FROM variables ORDER BY ord');
+  const variables = await store.all<{ code: string; name: string; unit: string }>('SELECT code, name, unit FROM w_variables ORDER BY ord');
 
   const rows = await store.all<RawRow>(
     `SELECT indicator, region, period, CAST(substr(period, 1, 4) AS INTEGER) AS year, CAST(substr(period, 6) AS INTEGER) AS quarter,
@@ -68,11 +74,11 @@ export async function loadReportData(store: Store, selection: ReportSelection = 
      SELECT a.indicator, a.region, q.quarter,
             ${scheduleCase((r) => r.target)} AS target,
             a.annual * q.quarter / 4 AS linear
-     FROM (SELECT a.*, i.schedule, i.ord FROM annuals a JOIN indicators i ON i.id = a.indicator) a
+     FROM (SELECT a.*, i.schedule, i.ord FROM annuals a JOIN w_indicators i ON i.id = a.indicator) a
      CROSS JOIN (SELECT unnest([1, 2, 3, 4]) AS quarter) q
-     LEFT JOIN (SELECT indicator, region, period, value AS scheduled FROM targets) s
+     LEFT JOIN (SELECT indicator, region, period, value AS scheduled FROM w_targets) s
        ON s.indicator = a.indicator AND s.region = a.region AND s.period = CAST($year AS VARCHAR) || 'Q' || q.quarter
-     JOIN regions r ON r.code = a.region
+     JOIN w_regions r ON r.code = a.region
      WHERE a.schedule IN (${accumulating.join(', ') || 'NULL'})
      ORDER BY a.ord, r.ord, q.quarter`,
     { run: run.run_id, year },
