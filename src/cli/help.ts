@@ -8,6 +8,9 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
   run      完成一期的全部工作：读取数据文件夹、校验、入库、计算每个指标、写出结果
            the quarterly job: check and store a data folder, compute every indicator, write results
            and the latest period's 通报 (report-<period>/)
+  history  一项观测的全部版本（值、文件、sha256、行、入库时间） every revision of one observation
+  explain  一个数字是怎样算出来的：公式、每项输入及来源、目标、判定规则 how one figure was made
+  diff     两次运行之间变化的数字及原因（哪项输入被修订） what changed between two runs, and why
   report   生成一期的通报：图表（.vl.json/.svg/.png）、report.html、report.xlsx
            render one period's report: charts, a self-contained HTML page and an Excel workbook
 
@@ -24,6 +27,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
 
 用法 Usage:
   kpi run --data <folder> --out <folder> [--db <file>] [--metrics <folder>] [--warning-threshold <x>]
+  kpi run --as-of <run id | time> --out <folder> [--db <file>]
 
 选项 Options:
   --data <folder>            数据文件夹（regions.csv、targets.csv、observations/） the data folder
@@ -32,13 +36,18 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
   --metrics <folder>         指标目录，默认随引擎附带的 metrics/ the catalog folder
   --warning-threshold <x>    预警阈值，默认 0.9（可在 settings.json 设置） warning threshold
   --encoding <name>          CSV 文件编码（utf-8、gb18030、utf-16le），默认自动识别 the CSV encoding, default detected
+  --as-of <run | time>       按某次运行（或某一时刻）时的数据、目标、定义和设置重算，结果与当时逐字节相同
+                             recompute a past publication from the database alone (byte-identical results)
+  --wait <seconds>           数据库被另一运行占用时最多等待的秒数（默认 0：立即停止） wait for a busy database
   --no-report                不生成最新一期通报 skip the latest period's report
   -q, --quiet                不显示进度 no progress messages
 
-退出状态 Exit status: 0 成功 success; 1 输入被拒绝（逐条列出问题） input rejected, every problem listed; 2 用法错误 usage error.
+退出状态 Exit status: 0 成功 success; 1 输入被拒绝（逐条列出问题） input rejected, every problem listed; 2 用法错误 usage error;
+  3 数据库正被另一运行使用或版本不符 the database is busy or of another version.
 
 示例 Example:
   kpi run --data data/suqian --out out/suqian
+  kpi run --as-of 1 --out out/suqian/as-of-1
 `;
 
 export const reportHelp = `kpi report — 生成一期的通报 / render one period's report
@@ -58,4 +67,45 @@ export const reportHelp = `kpi report — 生成一期的通报 / render one per
 示例 Example:
   kpi run --data data/suqian --out out/suqian
   kpi report --period 2023Q2 --out out/suqian/report-2023Q2
+`;
+
+export const historyHelp = `kpi history — 一项观测的全部版本 / every stored revision of one observation
+
+用法 Usage:
+  kpi history <地区 region> <基础数据项 variable> <期别 period> --db <file> [--json]
+
+地区和基础数据项可写代码或中文名称。每个版本列出数值、文件、sha256、行列和入库时间；* 为当前有效版本。
+Region and variable by code or Chinese name. Each revision: value, file, sha256, row and column, load time; * marks the one in effect.
+
+示例 Example:
+  kpi history 321324 rd_expenditure 2023Q2 --db out/suqian/kpi.duckdb
+`;
+
+export const explainHelp = `kpi explain — 一个数字是怎样算出来的 / how one figure was made
+
+用法 Usage:
+  kpi explain <指标 indicator> <地区 region> <期别 period> --db <file> [--run <id>] [--json]
+
+列出：公式；每项输入的数值及来源（本级报送：文件、行、列、sha256；或下级合计：每个下级的数值及来源）；
+代入数字的算式；所用目标行（本级或继承自哪个上级；计划进度或线性序时）；触发的状态判定规则。
+Lists the formula; each input with its value and source (reported: file, row, column, sha256; or the sum of
+which children, each with its own source); the arithmetic; the target rows used (own or inherited; schedule
+or linear); and the status rule that fired. --json for tools.
+
+示例 Example:
+  kpi explain rd_intensity 宿迁市 2023Q1 --db out/suqian/kpi.duckdb
+`;
+
+export const diffHelp = `kpi diff — 两次运行之间变化的数字及原因 / every figure that changed between two runs, and why
+
+用法 Usage:
+  kpi diff <运行 run> <运行 run> --db <file> [--json]
+
+列出两次发布之间所有变化的数字（实际、目标、完成率、状态、排名……），并说明原因：哪项输入被修订（地区、基础数据项、期别、
+旧值 → 新值、文件和行），目标或指标定义的变化，或仅因同级地区变化而排名变化。
+Lists every changed figure between two publications and why: which input was revised (and the figure depends on
+it through its formula and the region tree), which targets or definitions changed, or which siblings moved a rank.
+
+示例 Example:
+  kpi diff 1 2 --db out/suqian/kpi.duckdb
 `;

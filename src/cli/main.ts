@@ -8,6 +8,7 @@
  * orchestrated by src/engine/runJob.ts.
  */
 import { KpiInputError, formatDiagnostic, isError } from '../diagnostics/diagnostic.js';
+import { StoreBusyError, StoreVersionError } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
 import { mainHelp } from './help.js';
 import type { Terminal } from './terminal.js';
@@ -19,6 +20,9 @@ type Command = (args: string[], term: Terminal) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  history: async () => (await import('./commands/history.js')).historyCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
 };
 
 /** Runs the CLI and returns the exit status. */
@@ -45,6 +49,10 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
       for (const d of e.diagnostics) term.err(formatDiagnostic(d));
       term.err(`\n输入被拒绝，共 ${errors.length} 个错误；数据库未作任何改动。 Input rejected: ${errors.length} error(s); nothing was stored.`);
       return 1;
+    }
+    if (e instanceof StoreBusyError || e instanceof StoreVersionError) {
+      term.err(`数据库不可用 database unavailable: ${e.message}`);
+      return 3;
     }
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       term.err(`用法错误 usage: ${e.message}\n（kpi ${command} --help 查看帮助）`);

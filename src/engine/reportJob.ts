@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { defaultDatabases } from './findDatabase.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
 import { loadReportData } from '../present/report/loadReportData.js';
@@ -26,8 +26,6 @@ export interface ReportSummary extends ReportFiles {
   readonly db: string;
 }
 
-/** Where `kpi report` looks for the database when `--db` is not given. */
-export const defaultDatabases = (out: string): string[] => [join(out, 'kpi.duckdb'), join(dirname(out), 'kpi.duckdb')];
 
 /**
  * Renders the 通报 of one period from a run stored in the database: charts

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { statusLabels, statuses } from '../../assess/status.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
-import { runJob } from '../../engine/runJob.js';
+import { defaultDatabases } from '../../engine/findDatabase.js';
+import { recomputeJob, runJob } from '../../engine/runJob.js';
 import { runHelp } from '../help.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
@@ -17,6 +19,8 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       'warning-threshold': { type: 'string' },
       'no-report': { type: 'boolean' },
       encoding: { type: 'string' },
+      'as-of': { type: 'string' },
+      wait: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -26,25 +30,40 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     term.out(runHelp);
     return 0;
   }
-  if (!values.data || !values.out) throw new UsageError('需要 --data 和 --out / --data and --out are required');
-  const threshold = values['warning-threshold'];
-  if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) {
-    throw new UsageError(`--warning-threshold 应为 0 到 1 之间的数 / must be a number in (0, 1]: "${threshold}"`);
-  }
+  const waitSeconds = values.wait === undefined ? undefined : Number(values.wait);
+  if (waitSeconds !== undefined && !(waitSeconds >= 0)) throw new UsageError(`--wait 应为秒数 / must be a number of seconds: "${values.wait}"`);
   const started = performance.now();
-  const summary = await runJob({
-    data: values.data,
-    out: values.out,
-    ...(values.db ? { db: values.db } : {}),
-    ...(values.metrics ? { metrics: values.metrics } : {}),
-    ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
-    report: !values['no-report'],
-    ...(values.encoding ? { encoding: values.encoding } : {}),
-    onProgress: values.quiet ? () => {} : (m) => term.progress(m),
-  });
+  const onProgress = values.quiet ? () => {} : (m: string) => term.progress(m);
+  let summary;
+  if (values['as-of'] !== undefined) {
+    if (!values.out) throw new UsageError('需要 --out / --out is required');
+    if (values.data) throw new UsageError('--as-of 只用数据库中的数据，不读 --data / --as-of recomputes from the database alone; drop --data');
+    const asOf = parseAsOf(values['as-of']);
+    const db = values.db ?? defaultDatabases(values.out).find((f) => existsSync(f));
+    if (!db) throw new UsageError(`找不到数据库，请用 --db 指定 / no database at ${defaultDatabases(values.out).join(' or ')}: pass --db`);
+    summary = await recomputeJob({ db, asOf, out: values.out, report: !values['no-report'], waitSeconds, onProgress });
+  } else {
+    if (!values.data || !values.out) throw new UsageError('需要 --data 和 --out / --data and --out are required');
+    const threshold = values['warning-threshold'];
+    if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) {
+      throw new UsageError(`--warning-threshold 应为 0 到 1 之间的数 / must be a number in (0, 1]: "${threshold}"`);
+    }
+    summary = await runJob({
+      data: values.data,
+      out: values.out,
+      ...(values.db ? { db: values.db } : {}),
+      ...(values.metrics ? { metrics: values.metrics } : {}),
+      ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
+      report: !values['no-report'],
+      ...(values.encoding ? { encoding: values.encoding } : {}),
+      waitSeconds,
+      onProgress,
+    });
+  }
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
   const loaded = summary.load.files.filter((f) => f.kind === 'observations');
-  term.out(
+  if (summary.asOf !== null) term.out(`运行 run #${summary.runId} 按运行 #${summary.asOf} 时的数据重算 recomputed as of run #${summary.asOf}`);
+  else term.out(
     `运行 run #${summary.runId}：观测文件 ${loaded.length} 个（新入库 ${loaded.filter((f) => f.status === 'loaded').length}，` +
       `未变化 ${loaded.filter((f) => f.status === 'unchanged').length}），新增观测 ${summary.load.observationsAdded} 条；` +
       `结果 ${summary.resultRows} 行，期别 ${summary.periods.join(' ')}`,
@@ -76,3 +95,11 @@ const padDisplay = (text: string, width: number, side: 'start' | 'end' = 'end'):
   const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
   return side === 'start' ? pad + text : text + pad;
 };
+
+/** `--as-of 3` is a run id; anything else must be a date (the end of that day, local time) or a time (`2023-07-20T10:00+08:00`). */
+function parseAsOf(text: string): number | Date {
+  if (/^[1-9]\d*$/.test(text)) return Number(text);
+  const time = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999` : text);
+  if (Number.isNaN(time.getTime())) throw new UsageError(`--as-of 应为运行编号或时间 / must be a run id or a time such as 2023-07-20T10:00+08:00: "${text}"`);
+  return time;
+}
