@@ -78,6 +78,16 @@ export async function assessResults(store: Store, runId: number, warningThreshol
     { threshold: warningThreshold },
   );
 
+  // Missing children spelled `name(code)`, in their order; joined rather than looked up in a map per row,
+  // which DuckDB would copy into every row (slow for trees with hundreds of units).
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE missing_named AS
+    SELECT m.indicator, m.region, m.period, list(coalesce(r.name, m.child) || '(' || m.child || ')' ORDER BY m.pos) AS named
+    FROM (SELECT indicator, region, period, unnest(missing_children) AS child, generate_subscripts(missing_children, 1) AS pos
+          FROM input_notes WHERE len(missing_children) > 0) m
+    LEFT JOIN w_regions r ON r.code = m.child
+    GROUP BY m.indicator, m.region, m.period`);
+
   await store.run(
     `
     INSERT INTO results
@@ -91,9 +101,9 @@ export async function assessResults(store: Store, runId: number, warningThreshol
              list_transform(j.zero_divisions, x -> x),
              CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN ['缺少数据 missing input: ' || array_to_string(n.missing_inputs, ', ')] END,
              CASE WHEN len(n.missing_children) > 0
-                  THEN ['下级未报 missing children: ' || array_to_string(list_transform(n.missing_children, c -> coalesce(names.m[c], c) || '(' || c || ')'), '、')] END,
+                  THEN ['下级未报 missing children: ' || array_to_string(mn.named, '、')] END,
              CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region
-                  THEN ['目标继承自 target inherited from ' || names.m[j.target_region] || '(' || j.target_region || ')'] END,
+                  THEN ['目标继承自 target inherited from ' || tr.name || '(' || j.target_region || ')'] END,
              CASE WHEN j.schedule = 'explicit' AND j.scheduled IS NULL AND j.annual IS NOT NULL
                   THEN ['无本期进度目标，按线性序时 no schedule row, linear'] END,
              CASE WHEN len(n.quality_warnings) > 0 THEN list_transform(n.quality_warnings, w -> '数据质量 data quality: ' || w) END
@@ -101,7 +111,8 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            row_number() OVER (ORDER BY j.indicator_ord, j.region_ord, j.pidx) AS ord
     FROM judged j
     LEFT JOIN input_notes n USING (indicator, region, period)
-    CROSS JOIN (SELECT map_from_entries(list(struct_pack(k := code, v := name))) AS m FROM w_regions) names`,
+    LEFT JOIN missing_named mn USING (indicator, region, period)
+    LEFT JOIN w_regions tr ON tr.code = j.target_region`,
     { run: runId },
   );
 }

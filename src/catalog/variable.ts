@@ -7,6 +7,11 @@ export const codeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower snake cas
  * An input variable (基础数据项): what regions report.
  * `flow` values are year-to-date cumulative; `stock` values are levels at the period's end.
  * `annual` variables are reported once a year and read as-of by quarterly computations.
+ *
+ * @example
+ * ```yaml
+ * - { code: high_tech_firms, name: 高新技术企业数, unit: 家, kind: stock, frequency: quarterly, additive: true, integer: true, min: 0 }
+ * ```
  */
 export const variableSchema = z.strictObject({
   code: codeSchema,
@@ -15,6 +20,10 @@ export const variableSchema = z.strictObject({
   kind: z.enum(['flow', 'stock']),
   frequency: z.enum(['quarterly', 'annual']),
   additive: z.boolean(),
+  /** Whole numbers only: counts of firms, patents, people, days. A reported 12.5 is rejected. Default: any number. */
+  integer: z.boolean().optional(),
+  /** The smallest value a report may give: 0 for counts, which cannot be negative. Default: no minimum. */
+  min: z.number().optional(),
   description: z.string().optional(),
 });
 

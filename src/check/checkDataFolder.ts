@@ -8,8 +8,10 @@ import { problem } from '../diagnostics/problems.js';
 import type { Observation } from '../model/observation.js';
 import type { Region } from '../model/region.js';
 import type { Target } from '../model/target.js';
+import { TextEncodingError, isKnownEncoding } from '../read/decodeText.js';
 import type { RawTable } from '../read/rawTable.js';
-import { decodeText, readCsv } from '../read/readCsv.js';
+import type { ReadOptions } from '../read/readOptions.js';
+import type { TableFormat } from '../read/readTable.js';
 import { formatOf, readTable } from '../read/readTable.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
@@ -18,6 +20,8 @@ import { checkObservations } from './checkObservations.js';
 import { checkRegions } from './checkRegions.js';
 import { checkTargets } from './checkTargets.js';
 import { checkContext } from './context.js';
+import type { Normalization } from './normalization.js';
+import { readSettings } from './readSettings.js';
 
 export interface ObservationFile {
   /** The path as given (data folder joined with the file name). */
@@ -25,6 +29,8 @@ export interface ObservationFile {
   readonly sha256: string;
   readonly layout: Layout;
   readonly observations: readonly Observation[];
+  /** What was normalized in this file: its encoding, period labels, numbers. */
+  readonly normalizations: readonly Normalization[];
 }
 
 /** A data folder after every file was read and checked. Rows are usable only when `diagnostics` has no error. */
@@ -37,10 +43,20 @@ export interface CheckedDataFolder {
   readonly observationFiles: readonly ObservationFile[];
   readonly settings: Settings;
   readonly diagnostics: readonly Diagnostic[];
+  /** Every normalization of every file, in reading order (regions, targets, observations), for the load log. */
+  readonly normalizations: readonly Normalization[];
 }
 
 export interface CheckProgress {
   (message: string): void;
+}
+
+/** How to read a data folder. */
+export interface CheckOptions {
+  /** The text encoding of CSV files (`utf-8`, `gb18030`, `utf-16le`, …); default: detected. */
+  readonly encoding?: string | undefined;
+  /** "Now" for judging periods in the future; default the current time. */
+  readonly now?: Date | undefined;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -54,27 +70,43 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-async function tryRead(file: string, read: () => Promise<RawTable>, diagnostics: Diagnostic[]): Promise<RawTable | undefined> {
+/** A file read into a table, or undefined with its problem pushed: empty, badly encoded or unreadable. */
+async function readChecked(file: string, format: TableFormat, bytes: Uint8Array, options: ReadOptions, diagnostics: Diagnostic[]): Promise<RawTable | undefined> {
+  if (bytes.length === 0) {
+    diagnostics.push(problem('FILE_EMPTY', { file, detail: '文件为 0 字节 / the file is empty (0 bytes)' }));
+    return undefined;
+  }
   try {
-    return await read();
+    return await readTable(file, format, bytes, options);
   } catch (e) {
-    diagnostics.push(problem('FILE_UNREADABLE', { file, detail: (e as Error).message }));
+    if (e instanceof TextEncodingError) diagnostics.push(problem('BAD_ENCODING', { file, row: e.line, value: e.excerpt, detail: e.message }));
+    else diagnostics.push(problem('FILE_UNREADABLE', { file, detail: (e as Error).message }));
     return undefined;
   }
 }
 
-/** How to read a data folder. */
-export interface CheckOptions {
-  /** The text encoding of CSV files (`utf-8`, `gb18030`, `utf-16le`, …); default: detected. */
-  readonly encoding?: string | undefined;
-  /** "Now" for judging periods in the future; default the current time. */
-  readonly now?: Date | undefined;
-}
+/** The load log's entry for a text file that was not UTF-8. */
+const encodingOf = (table: RawTable | undefined): Normalization[] =>
+  table?.encoding === undefined || table.encoding === 'utf-8' ? [] : [{ file: table.file, rule: 'encoding', from: table.encoding, to: 'utf-8' }];
+
+const emptyFolder = (folder: string, diagnostics: Diagnostic[]): CheckedDataFolder => ({
+  folder,
+  regions: [],
+  regionsSha256: '',
+  targets: [],
+  targetsSha256: '',
+  observationFiles: [],
+  settings: settingsSchema.parse({}),
+  diagnostics,
+  normalizations: [],
+});
 
 /**
  * Reads and checks a whole data folder (CONTRACT.md): regions.csv,
  * targets.csv, every observations file in name order, and settings.json.
- * Every problem of every file is collected; nothing is stored here.
+ * Every problem of every file is collected, and every normalization (a text
+ * encoding, a period label, a number written another way) is listed;
+ * nothing is stored here.
  */
 export async function checkDataFolder(
   folder: string,
@@ -82,31 +114,32 @@ export async function checkDataFolder(
   onProgress: CheckProgress = () => {},
   options: CheckOptions = {},
 ): Promise<CheckedDataFolder> {
-  // TODO(issue 4 input helper): use options.encoding when decoding text files and options.now for future periods.
-  void options;
   const diagnostics: Diagnostic[] = [];
+  if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
+    return emptyFolder(folder, [problem('UNKNOWN_ENCODING', { value: options.encoding })]);
+  }
+  const csvOptions: ReadOptions = { encoding: options.encoding };
   const regionsFile = join(folder, 'regions.csv');
   const targetsFile = join(folder, 'targets.csv');
   const observationsFolder = join(folder, 'observations');
   for (const required of [regionsFile, targetsFile, observationsFolder]) {
     if (!(await exists(required))) diagnostics.push(problem('FOLDER_MISSING', { file: required }));
   }
-  if (diagnostics.length > 0) {
-    return { folder, regions: [], regionsSha256: '', targets: [], targetsSha256: '', observationFiles: [], settings: settingsSchema.parse({}), diagnostics };
-  }
+  if (diagnostics.length > 0) return emptyFolder(folder, diagnostics);
 
   const settings = await readSettings(join(folder, 'settings.json'), diagnostics);
 
   const regionsBytes = await readFile(regionsFile);
-  const regionsTable = await tryRead(regionsFile, () => readCsv(regionsFile, regionsBytes), diagnostics);
+  const regionsTable = await readChecked(regionsFile, 'csv', regionsBytes, csvOptions, diagnostics);
   const { regions, diagnostics: regionProblems } = regionsTable ? checkRegions(regionsTable) : { regions: [], diagnostics: [] };
   diagnostics.push(...regionProblems);
-  const context = checkContext(catalog, regions);
+  const context = checkContext(catalog, regions, options.now ?? new Date());
 
   const targetsBytes = await readFile(targetsFile);
-  const targetsTable = await tryRead(targetsFile, () => readCsv(targetsFile, targetsBytes), diagnostics);
-  const { targets, diagnostics: targetProblems } = targetsTable ? checkTargets(targetsTable, context) : { targets: [], diagnostics: [] };
-  diagnostics.push(...targetProblems);
+  const targetsTable = await readChecked(targetsFile, 'csv', targetsBytes, csvOptions, diagnostics);
+  const checkedTargets = targetsTable ? checkTargets(targetsTable, context) : { targets: [], diagnostics: [], normalizations: [] };
+  diagnostics.push(...checkedTargets.diagnostics);
+  const normalizations: Normalization[] = [...encodingOf(regionsTable), ...encodingOf(targetsTable), ...checkedTargets.normalizations];
 
   const names = (await readdir(observationsFolder)).filter((n) => !n.startsWith('.')).sort();
   const observationFiles: ObservationFile[] = [];
@@ -119,11 +152,13 @@ export async function checkDataFolder(
     }
     onProgress(`读取 reading ${name}`);
     const bytes = await readFile(file);
-    const table = await tryRead(file, () => readTable(file, format, bytes), diagnostics);
+    const table = await readChecked(file, format, bytes, format === 'csv' ? csvOptions : {}, diagnostics);
     if (!table) continue;
     const checked = checkObservations(table, context);
     diagnostics.push(...checked.diagnostics);
-    observationFiles.push({ file, sha256: sha256(bytes), layout: checked.layout, observations: checked.observations });
+    const fileNormalizations = [...encodingOf(table), ...checked.normalizations];
+    normalizations.push(...fileNormalizations);
+    observationFiles.push({ file, sha256: sha256(bytes), layout: checked.layout, observations: checked.observations, normalizations: fileNormalizations });
   }
   if (names.every((n) => !formatOf(n))) diagnostics.push(problem('FOLDER_MISSING', { file: observationsFolder, detail: '没有观测数据文件 no observations file' }));
 
@@ -131,24 +166,13 @@ export async function checkDataFolder(
     folder,
     regions,
     regionsSha256: sha256(regionsBytes),
-    targets,
+    targets: checkedTargets.targets,
     targetsSha256: sha256(targetsBytes),
     observationFiles,
     settings,
     diagnostics,
+    normalizations,
   };
-}
-
-async function readSettings(file: string, diagnostics: Diagnostic[]): Promise<Settings> {
-  if (!(await exists(file))) return settingsSchema.parse({});
-  try {
-    const parsed = settingsSchema.safeParse(JSON.parse(decodeText(await readFile(file))));
-    if (parsed.success) return parsed.data;
-    diagnostics.push(...parsed.error.issues.map((i) => problem('BAD_SETTINGS', { file, column: i.path.join('.'), detail: i.message })));
-  } catch (e) {
-    diagnostics.push(problem('BAD_SETTINGS', { file, detail: (e as Error).message }));
-  }
-  return settingsSchema.parse({});
 }
 
 export const hasErrors = (folder: CheckedDataFolder): boolean => folder.diagnostics.some(isError);

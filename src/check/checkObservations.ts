@@ -1,136 +1,93 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { problem } from '../diagnostics/problems.js';
+import { problem, problems } from '../diagnostics/problems.js';
 import type { Observation } from '../model/observation.js';
-import type { Cell, RawTable } from '../read/rawTable.js';
+import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
-import type { ColumnSpec } from './columns.js';
-import { matchColumns, normalizeHeader } from './columns.js';
+import { checkWorkbook } from './checkWorkbook.js';
 import type { CheckContext } from './context.js';
-import type { Period } from './values.js';
-import { parseNumber, parsePeriod } from './values.js';
+import type { Layout } from './observationCandidates.js';
+import { layoutOf, observationCandidates } from './observationCandidates.js';
+import type { Normalization } from './normalization.js';
+import { isAfter, readPeriodLabel } from './periodLabel.js';
+import { readQuantity } from './readQuantity.js';
+import { didYouMean } from './suggestCode.js';
 
-const keyColumns = [
-  { name: 'region', chinese: '地区代码', required: true },
-  { name: 'period', chinese: '期别', required: true },
-] as const satisfies readonly ColumnSpec[];
-const longColumns = [
-  ...keyColumns,
-  { name: 'variable', chinese: '指标代码', required: true },
-  { name: 'value', chinese: '数值', required: true },
-  { name: 'source', chinese: '来源', required: false },
-  { name: 'note', chinese: '备注', required: false },
-] as const;
-const wideColumns = [...keyColumns, { name: 'source', chinese: '来源', required: false }, { name: 'note', chinese: '备注', required: false }] as const;
-
-export type Layout = 'long' | 'wide';
+export type { Layout } from './observationCandidates.js';
+export { layoutOf } from './observationCandidates.js';
 
 export interface CheckedObservations {
   readonly layout: Layout;
   readonly observations: Observation[];
   readonly diagnostics: Diagnostic[];
+  /** Cells rewritten on the way in (period labels, numbers), one entry per cell and rule. */
+  readonly normalizations: Normalization[];
 }
-
-/** A file is long when it has a `variable` column, wide otherwise (one column per variable). */
-export const layoutOf = (table: RawTable): Layout =>
-  table.headers.some((h) => ['variable', normalizeHeader('指标代码')].includes(normalizeHeader(h))) ? 'long' : 'wide';
 
 /**
  * Checks an observations file in either layout. Empty value cells mean "not
  * reported" and are skipped; the same region, period and variable twice in
- * one file is an error.
+ * one file is an error. Period labels and numbers with one meaning are
+ * normalized and logged; a period after the current quarter is an error.
  */
 export function checkObservations(table: RawTable, context: CheckContext): CheckedObservations {
-  const layout = layoutOf(table);
-  const diagnostics: Diagnostic[] = [];
-  const candidates: { row: number; region: Cell; period: Cell; variable: string; variableColumn: string; value: Cell; valueColumn: string; source: string; note: string }[] = [];
-
-  if (layout === 'long') {
-    const { index, diagnostics: headerProblems } = matchColumns(table, longColumns);
-    diagnostics.push(...headerProblems);
-    if (headerProblems.some((d) => d.severity === 'error')) return { layout, observations: [], diagnostics };
-    const get = (cells: readonly Cell[], name: (typeof longColumns)[number]['name']): Cell => {
-      const i = index[name];
-      return i === undefined ? null : (cells[i] ?? null);
-    };
-    for (const { row, cells } of table.rows) {
-      candidates.push({
-        row,
-        region: get(cells, 'region'),
-        period: get(cells, 'period'),
-        variable: cellText(get(cells, 'variable')),
-        variableColumn: 'variable',
-        value: get(cells, 'value'),
-        valueColumn: 'value',
-        source: cellText(get(cells, 'source')),
-        note: cellText(get(cells, 'note')),
-      });
-    }
-  } else {
-    // In a wide file every other column must be a variable.
-    const { index, others, diagnostics: headerProblems } = matchColumns(table, wideColumns, { warnUnknown: false });
-    diagnostics.push(...headerProblems);
-    const variableColumns: { index: number; header: string; code: string }[] = [];
-    for (const o of others) {
-      const code = context.variableCodes.has(o.header) ? o.header : context.variableByName.get(o.header);
-      if (code === undefined) diagnostics.push(problem('UNKNOWN_VARIABLE_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header }));
-      else if (variableColumns.some((v) => v.code === code)) diagnostics.push(problem('DUPLICATE_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header }));
-      else variableColumns.push({ ...o, code });
-    }
-    if (diagnostics.some((d) => d.severity === 'error')) return { layout, observations: [], diagnostics };
-    const at = (cells: readonly Cell[], i: number | undefined): Cell => (i === undefined ? null : (cells[i] ?? null));
-    for (const { row, cells } of table.rows) {
-      for (const v of variableColumns) {
-        candidates.push({
-          row,
-          region: at(cells, index.region),
-          period: at(cells, index.period),
-          variable: v.code,
-          variableColumn: v.header,
-          value: at(cells, v.index),
-          valueColumn: v.header,
-          source: cellText(at(cells, index.source)),
-          note: cellText(at(cells, index.note)),
-        });
-      }
-    }
-  }
+  const workbookProblems = checkWorkbook(table);
+  if (table.workbook?.sheet === null) return { layout: layoutOf(table), observations: [], diagnostics: workbookProblems, normalizations: [] };
+  const { layout, candidates, diagnostics: headerProblems } = observationCandidates(table, context);
+  const diagnostics: Diagnostic[] = [...workbookProblems, ...headerProblems];
+  const normalizations: Normalization[] = [];
   if (table.rows.length === 0) diagnostics.push(problem('FILE_EMPTY', { file: table.file }));
 
   const observations: Observation[] = [];
   const seen = new Map<string, number>();
-  const rowProblems = new Set<string>();
+  // Key cells are checked once per row, not once per wide column.
+  const rowsDone = new Set<string>();
+  const once = (key: string, act: () => void): void => {
+    if (!rowsDone.has(key)) act();
+    rowsDone.add(key);
+  };
   for (const c of candidates) {
-    const at = (column: string, value: string) => ({ file: table.file, row: c.row, column, value });
-    // Key cells are checked once per row, not once per wide column.
-    const once = (key: string, d: () => Diagnostic): void => {
-      if (!rowProblems.has(key)) diagnostics.push(d());
-      rowProblems.add(key);
-    };
+    const cell = (column: string) => ({ file: table.file, row: c.row, column });
+    const at = (column: string, value: string) => ({ ...cell(column), value });
     const regionText = cellText(c.region);
     const periodText = cellText(c.period);
-    const period: Period | undefined = parsePeriod(c.period);
+    const reading = readPeriodLabel(c.period);
+    const period = reading.ok ? reading.period : undefined;
     let ok = true;
-    if (regionText === '') once(`${c.row}|region`, () => problem('REQUIRED_VALUE', at('region', '')));
-    else if (!context.regionCodes.has(regionText)) once(`${c.row}|region`, () => problem('UNKNOWN_REGION', at('region', regionText)));
-    if (!period) once(`${c.row}|period`, () => problem('BAD_PERIOD', at('period', periodText)));
+    if (regionText === '') once(`${c.row}|region`, () => diagnostics.push(problem('REQUIRED_VALUE', at('region', ''))));
+    else if (!context.regionCodes.has(regionText)) {
+      const expected = didYouMean(regionText, context.named.regions, problems.UNKNOWN_REGION.expected);
+      once(`${c.row}|region`, () => diagnostics.push(problem('UNKNOWN_REGION', { ...at('region', regionText), expected })));
+    }
+    if (!reading.ok) once(`${c.row}|period`, () => diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), detail: reading.detail })));
+    else if (context.currentQuarter !== undefined && isAfter(reading.period, context.currentQuarter)) {
+      const expected = `不晚于本季度 ${context.currentQuarter.period} 的期别；检查年份是否写错 / ${context.currentQuarter.period} (this quarter) or earlier: check the year`;
+      once(`${c.row}|period`, () => diagnostics.push(problem('FUTURE_PERIOD', { ...at('period', periodText), expected })));
+      ok = false;
+    } else if (!reading.canonical) {
+      once(`${c.row}|period`, () => normalizations.push({ ...cell('period'), rule: 'period_label', from: periodText, to: reading.period.period }));
+    }
     if (regionText === '' || !context.regionCodes.has(regionText) || !period) ok = false;
     if (layout === 'long') {
       if (c.variable === '') {
         diagnostics.push(problem('REQUIRED_VALUE', at(c.variableColumn, '')));
         ok = false;
       } else if (!context.variableCodes.has(c.variable)) {
-        diagnostics.push(problem('UNKNOWN_VARIABLE', at(c.variableColumn, c.variable)));
+        const expected = didYouMean(c.variable, context.named.variables, problems.UNKNOWN_VARIABLE.expected);
+        diagnostics.push(problem('UNKNOWN_VARIABLE', { ...at(c.variableColumn, c.variable), expected }));
         ok = false;
       }
     }
     const valueText = cellText(c.value);
     if (valueText === '') continue;
-    const value = parseNumber(c.value);
-    if (value === undefined) {
-      diagnostics.push(problem('NOT_A_NUMBER', at(c.valueColumn, valueText)));
-      ok = false;
+    const variable = context.variables.get(c.variable);
+    const quantity = readQuantity(c.value, { unit: variable?.unit, integer: variable?.integer, min: variable?.min });
+    if (!quantity.ok) {
+      diagnostics.push(problem(quantity.code, { ...at(c.valueColumn, valueText), expected: quantity.expected }));
+      continue;
     }
-    if (!ok || !period || value === undefined) continue;
+    const value = quantity.value;
+    for (const rule of quantity.applied) normalizations.push({ ...cell(c.valueColumn), rule, from: String(c.value), to: String(value) });
+    if (!ok || !period) continue;
     const key = `${regionText}|${period.period}|${c.variable}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -143,7 +100,8 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
       continue;
     }
     seen.set(key, c.row);
-    observations.push({ region: regionText, ...period, variable: c.variable, value, source: c.source, note: c.note, row: c.row, column: c.valueColumn });
+    const { year, quarter } = period;
+    observations.push({ region: regionText, period: period.period, year, quarter, variable: c.variable, value, source: c.source, note: c.note, row: c.row, column: c.valueColumn });
   }
-  return { layout, observations, diagnostics };
+  return { layout, observations, diagnostics, normalizations };
 }

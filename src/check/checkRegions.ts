@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { problem } from '../diagnostics/problems.js';
+import { problem, problems } from '../diagnostics/problems.js';
 import type { Region } from '../model/region.js';
 import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 import { matchColumns } from './columns.js';
+import { didYouMean } from './suggestCode.js';
 import { parseBoolean } from './values.js';
 
 const columns = [
@@ -44,14 +45,10 @@ export function checkRegions(table: RawTable): { regions: Region[]; diagnostics:
       diagnostics.push(problem('DUPLICATE_REGION', { ...at(row, 'code'), value: code, detail: `已在第${rowOf.get(code)}行 first at row ${rowOf.get(code)}` }));
       ok = false;
     }
-    if (name === '') {
-      diagnostics.push(problem('REQUIRED_VALUE', { ...at(row, 'name'), value: '' }));
-      ok = false;
-    }
-    if (rollup === undefined) {
-      diagnostics.push(problem('BAD_BOOLEAN', { ...at(row, 'rollup'), value: cellText(rollupCell) }));
-      ok = false;
-    }
+    // A row with a usable code stays a known region despite its other problems, so that
+    // the other files' rows for it are not each reported as an unknown region as well.
+    if (name === '') diagnostics.push(problem('REQUIRED_VALUE', { ...at(row, 'name'), value: '' }));
+    if (rollup === undefined) diagnostics.push(problem('BAD_BOOLEAN', { ...at(row, 'rollup'), value: cellText(rollupCell) }));
     if (!ok) continue;
     rowOf.set(code, row);
     const parent = get('parent');
@@ -59,9 +56,11 @@ export function checkRegions(table: RawTable): { regions: Region[]; diagnostics:
   }
 
   const codes = new Set(regions.map((r) => r.code));
+  const named = regions.map((r) => ({ code: r.code, name: r.name }));
   for (const r of regions) {
     if (r.parent !== null && !codes.has(r.parent)) {
-      diagnostics.push(problem('UNKNOWN_PARENT', { ...at(rowOf.get(r.code) ?? 0, 'parent'), value: r.parent }));
+      const expected = didYouMean(r.parent, named, problems.UNKNOWN_PARENT.expected);
+      diagnostics.push(problem('UNKNOWN_PARENT', { ...at(rowOf.get(r.code) ?? 0, 'parent'), value: r.parent, expected }));
     }
   }
   const roots = regions.filter((r) => r.parent === null);

@@ -1,11 +1,15 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { problem } from '../diagnostics/problems.js';
+import { problem, problems } from '../diagnostics/problems.js';
 import type { Target } from '../model/target.js';
 import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 import { matchColumns } from './columns.js';
 import type { CheckContext } from './context.js';
-import { parseNumber, parsePeriod, parseYear } from './values.js';
+import type { Normalization } from './normalization.js';
+import { readPeriodLabel } from './periodLabel.js';
+import { readQuantity } from './readQuantity.js';
+import { didYouMean } from './suggestCode.js';
+import { parseYear } from './values.js';
 
 const columns = [
   { name: 'indicator', chinese: '指标', required: true },
@@ -16,15 +20,18 @@ const columns = [
   { name: 'note', chinese: '备注', required: false },
 ] as const;
 
+const SCHEDULE_PERIOD = '空（年度目标）或季度，如 2023Q2、2023年上半年（进度目标）/ empty for the annual target, or a quarter such as 2023Q2 for a schedule point';
+
 /**
  * Checks targets.csv: a known indicator, a known region (empty = the root),
- * a year, an optional schedule quarter inside that year, a numeric value,
- * and no key twice.
+ * a year, an optional schedule quarter inside that year, a numeric value (in
+ * the indicator's unit, which it may repeat: `2.2%`), and no key twice.
  */
-export function checkTargets(table: RawTable, context: CheckContext): { targets: Target[]; diagnostics: Diagnostic[] } {
+export function checkTargets(table: RawTable, context: CheckContext): { targets: Target[]; diagnostics: Diagnostic[]; normalizations: Normalization[] } {
   const { index, diagnostics: headerProblems } = matchColumns(table, columns);
   const diagnostics: Diagnostic[] = [...headerProblems];
-  if (headerProblems.some((d) => d.severity === 'error')) return { targets: [], diagnostics };
+  const normalizations: Normalization[] = [];
+  if (headerProblems.some((d) => d.severity === 'error')) return { targets: [], diagnostics, normalizations };
 
   const targets: Target[] = [];
   const seen = new Map<string, number>();
@@ -33,32 +40,45 @@ export function checkTargets(table: RawTable, context: CheckContext): { targets:
       const i = index[name];
       return i === undefined ? null : (cells[i] ?? null);
     };
-    const at = (column: string, value: string) => ({ file: table.file, row, column, value });
+    const cell = (column: string) => ({ file: table.file, row, column });
+    const at = (column: string, value: string) => ({ ...cell(column), value });
     const before = diagnostics.length;
 
     const indicator = cellText(raw('indicator'));
     if (indicator === '') diagnostics.push(problem('REQUIRED_VALUE', at('indicator', '')));
-    else if (!context.indicatorIds.has(indicator)) diagnostics.push(problem('UNKNOWN_INDICATOR', at('indicator', indicator)));
+    else if (!context.indicatorIds.has(indicator)) {
+      const expected = didYouMean(indicator, context.named.indicators, problems.UNKNOWN_INDICATOR.expected);
+      diagnostics.push(problem('UNKNOWN_INDICATOR', { ...at('indicator', indicator), expected }));
+    }
 
     const regionText = cellText(raw('region'));
     const region = regionText === '' ? context.root : regionText;
-    if (regionText !== '' && !context.regionCodes.has(regionText)) diagnostics.push(problem('UNKNOWN_REGION', at('region', regionText)));
+    if (regionText !== '' && !context.regionCodes.has(regionText)) {
+      const expected = didYouMean(regionText, context.named.regions, problems.UNKNOWN_REGION.expected);
+      diagnostics.push(problem('UNKNOWN_REGION', { ...at('region', regionText), expected }));
+    }
 
     const year = parseYear(raw('year'));
     if (year === undefined) diagnostics.push(problem('BAD_YEAR', at('year', cellText(raw('year')))));
 
     const periodText = cellText(raw('period'));
-    const period = periodText === '' ? null : parsePeriod(periodText);
-    if (period === undefined || (period !== null && !/Q/i.test(periodText))) {
-      diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), expected: '空（年度目标）或 YYYYQn（进度目标）/ empty, or YYYYQn for a schedule point' }));
-    } else if (period !== null && year !== undefined && period.year !== year) {
+    const reading = periodText === '' ? null : readPeriodLabel(periodText);
+    // A schedule point is a quarter; a year in this column would be an annual target, which goes with an empty period.
+    if (reading !== null && (!reading.ok || reading.annual)) {
+      diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), expected: SCHEDULE_PERIOD, detail: reading.ok ? undefined : reading.detail }));
+    } else if (reading !== null && year !== undefined && reading.period.year !== year) {
       diagnostics.push(problem('SCHEDULE_OUTSIDE_YEAR', { ...at('period', periodText), expected: `${year}Q1–${year}Q4` }));
+    } else if (reading !== null && !reading.canonical) {
+      normalizations.push({ ...cell('period'), rule: 'period_label', from: periodText, to: reading.period.period });
     }
+    const period = reading?.ok ? reading.period : null;
 
-    const value = parseNumber(raw('value'));
-    if (value === undefined) diagnostics.push(problem('NOT_A_NUMBER', at('value', cellText(raw('value')))));
+    const valueCell = raw('value');
+    const quantity = readQuantity(valueCell, { unit: context.indicatorUnits.get(indicator) });
+    if (!quantity.ok) diagnostics.push(problem(quantity.code, { ...at('value', cellText(valueCell)), expected: quantity.expected }));
+    else for (const rule of quantity.applied) normalizations.push({ ...cell('value'), rule, from: String(valueCell), to: String(quantity.value) });
 
-    if (diagnostics.length > before || region === null || year === undefined || value === undefined || period === undefined) continue;
+    if (diagnostics.length > before || region === null || year === undefined || !quantity.ok) continue;
     const key = `${indicator}|${region}|${year}|${period?.period ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -66,7 +86,7 @@ export function checkTargets(table: RawTable, context: CheckContext): { targets:
       continue;
     }
     seen.set(key, row);
-    targets.push({ indicator, region, year, period: period?.period ?? null, value, note: cellText(raw('note')), row });
+    targets.push({ indicator, region, year, period: period?.period ?? null, value: quantity.value, note: cellText(raw('note')), row });
   }
-  return { targets, diagnostics };
+  return { targets, diagnostics, normalizations };
 }

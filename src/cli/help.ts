@@ -78,7 +78,7 @@ export const historyHelp = `kpi history — 一项观测的全部版本 / every 
 Region and variable by code or Chinese name. Each revision: value, file, sha256, row and column, load time; * marks the one in effect.
 
 示例 Example:
-  kpi history 321324 rd_expenditure 2023Q2 --db out/suqian/kpi.duckdb
+  kpi history D01 gdp 2023Q2 --db out/kpi.duckdb
 `;
 
 export const explainHelp = `kpi explain — 一个数字是怎样算出来的 / how one figure was made
@@ -93,7 +93,7 @@ which children, each with its own source); the arithmetic; the target rows used 
 or linear); and the status rule that fired. --json for tools.
 
 示例 Example:
-  kpi explain rd_intensity 宿迁市 2023Q1 --db out/suqian/kpi.duckdb
+  kpi explain rd_intensity D01 2023Q1 --db out/kpi.duckdb
 `;
 
 export const diffHelp = `kpi diff — 两次运行之间变化的数字及原因 / every figure that changed between two runs, and why

@@ -185,7 +185,11 @@ async function regionTree(store: Store, load: number): Promise<{ descendantsOf(c
       const found = new Set([code]);
       const queue = [code];
       for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-        for (const kid of children.get(next) ?? []) if (!found.has(kid)) queue.push(kid), found.add(kid);
+        for (const kid of children.get(next) ?? []) {
+          if (found.has(kid)) continue;
+          found.add(kid);
+          queue.push(kid);
+        }
       }
       return found;
     },

@@ -96,7 +96,7 @@ interface ResolvedRow {
  * linear); and which status rule fired.
  *
  * @example
- * const e = await explainFigure(store, { indicator: 'rd_intensity', region: '321300', period: '2023Q2' });
+ * const e = await explainFigure(store, { indicator: 'rd_intensity', region: 'C', period: '2023Q2' });
  */
 export async function explainFigure(
   store: Store,

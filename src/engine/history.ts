@@ -34,7 +34,7 @@ export interface History {
  * and variable may be given by code or by Chinese name.
  *
  * @example
- * const h = await observationHistory(store, '321324', 'rd_expenditure', '2023Q2');
+ * const h = await observationHistory(store, 'D01', 'gdp', '2023Q2');
  */
 export async function observationHistory(store: Store, region: string, variable: string, period: string): Promise<History> {
   const regionRow = await store.one<{ code: string; name: string }>(

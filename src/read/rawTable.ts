@@ -1,3 +1,5 @@
+import type { WorkbookFacts } from './workbookFacts.js';
+
 /** A cell as a reader found it; checking turns it into typed values. */
 export type Cell = string | number | boolean | null;
 
@@ -12,6 +14,10 @@ export interface RawTable {
   readonly file: string;
   readonly headers: readonly string[];
   readonly rows: readonly RawRow[];
+  /** For text files: the encoding the text was decoded from (`utf-8`, `gb18030`, `utf-16le`, …). */
+  readonly encoding?: string;
+  /** For workbooks: which sheet was read, and what in it cannot be taken as reported values. */
+  readonly workbook?: WorkbookFacts;
 }
 
 /** Cell text as a user would read it: trimmed, numbers written without a trailing `.0`. */

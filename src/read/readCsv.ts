@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { decodeText } from './decodeText.js';
 import type { RawRow, RawTable } from './rawTable.js';
-
-/** Decodes UTF-8 text, with or without a byte-order mark. */
-export function decodeText(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { ignoreBOM: false, fatal: true }).decode(bytes);
-}
+import type { ReadOptions } from './readOptions.js';
 
 /** Parses CSV text; blank lines are skipped, and each row keeps the line it started on. */
 export function parseCsvText(file: string, text: string): RawTable {
@@ -23,6 +20,8 @@ export function parseCsvText(file: string, text: string): RawTable {
   return { file, headers: header?.record ?? [], rows };
 }
 
-export async function readCsv(file: string, bytes?: Uint8Array): Promise<RawTable> {
-  return parseCsvText(file, decodeText(bytes ?? (await readFile(file))));
+/** Reads a CSV file in UTF-8, UTF-16 or GB18030/GBK (see {@link decodeText}); the table says which. */
+export async function readCsv(file: string, bytes?: Uint8Array, options: ReadOptions = {}): Promise<RawTable> {
+  const { text, encoding } = decodeText(bytes ?? (await readFile(file)), options.encoding);
+  return { ...parseCsvText(file, text), encoding };
 }

@@ -68,3 +68,45 @@ export async function runFolder(spec: FolderSpec, options: Partial<RunOptions> =
     },
   };
 }
+
+let gbkCodes: Map<string, readonly number[]> | undefined;
+
+/**
+ * Text as GB18030/GBK bytes, what Chinese Excel saves as "CSV". Node decodes
+ * GB18030 but cannot encode it, so the table is Node's own decoder inverted
+ * over the two-byte range (every character GBK has); others throw.
+ */
+export function gb18030Bytes(text: string): Uint8Array {
+  if (gbkCodes === undefined) {
+    const codes = new Map<string, readonly number[]>();
+    const decoder = new TextDecoder('gb18030', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        let char: string;
+        try {
+          char = decoder.decode(Uint8Array.of(lead, trail));
+        } catch {
+          continue;
+        }
+        if (!codes.has(char)) codes.set(char, [lead, trail]);
+      }
+    }
+    gbkCodes = codes;
+  }
+  const table = gbkCodes;
+  return Uint8Array.from(
+    [...text].flatMap((char) => {
+      if (char.charCodeAt(0) < 0x80) return [char.charCodeAt(0)];
+      const code = table.get(char);
+      if (code === undefined) throw new Error(`"${char}" has no two-byte GBK code`);
+      return [...code];
+    }),
+  );
+}
+
+/** Text as UTF-16 with its byte-order mark (what Excel's "Unicode text" writes), little- or big-endian. */
+export function utf16Bytes(text: string, order: 'le' | 'be' = 'le', { bom = true }: { bom?: boolean } = {}): Uint8Array {
+  const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+  return order === 'le' ? le : le.swap16();
+}
