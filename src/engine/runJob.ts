@@ -3,7 +3,10 @@ import { basename, join } from 'node:path';
 import type { Status } from '../assess/status.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/loadCatalog.js';
+import type { CheckedDataFolder } from '../check/checkDataFolder.js';
 import { checkDataFolder, hasErrors } from '../check/checkDataFolder.js';
+import type { Normalization } from '../check/normalization.js';
+import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
@@ -55,6 +58,8 @@ export interface RunSummary {
   /** Warnings from reading (ignored columns, unsupported files) and data-quality notes. */
   readonly warnings: readonly Diagnostic[];
   readonly qualityNotes: number;
+  /** What was normalized on the way in, one line per file (also kept in the load log). */
+  readonly normalized: readonly string[];
   /** For `kpi run --as-of`: the run recomputed. */
   readonly asOf: number | null;
   /** The latest period's 通报, when asked for and there are results. */
@@ -88,14 +93,15 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     progress('写入数据库 storing observations');
     const { load, inputs } = await store.transaction(async () => {
       const catalogSha256 = await saveCatalog(store, catalog);
-      const load = await loadData(store, folder, runId, now);
+      const load = await loadData(store, folder, runId, now, loadLogs(folder));
       const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, lastLoadId: load.lastLoadId, catalogSha256 };
       const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
       await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
       return { load, inputs };
     });
     const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
-    return { runId, db, load, warnings: folder.diagnostics, asOf: null, ...published };
+    const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
+    return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, ...published };
   } finally {
     store.close();
   }
@@ -139,10 +145,17 @@ export async function recomputeJob(options: RecomputeOptions): Promise<RunSummar
     });
     const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
     const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, lastLoadId: inputs.lastLoadId };
-    return { runId, db: options.db, load, warnings: [], asOf: base.run_id, ...published };
+    return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.run_id, ...published };
   } finally {
     store.close();
   }
+}
+
+/** Each file's normalization summary, for its row in the load log. */
+function loadLogs(folder: CheckedDataFolder): Map<string, string> {
+  const byFile = new Map<string, Normalization[]>();
+  for (const n of folder.normalizations) byFile.set(n.file, [...(byFile.get(n.file) ?? []), n]);
+  return new Map([...byFile].map(([file, list]) => [file, summarizeNormalizations(list, { relativeTo: folder.folder }).join('\n')]));
 }
 
 const nextRunId = async (store: Store): Promise<number> =>
@@ -201,7 +214,7 @@ interface PublishOptions {
 }
 
 /** Computes a recorded run from its inputs, marks it done, writes the results files and, if asked, the latest period's report. */
-async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'asOf'>> {
+async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf'>> {
   p.progress('计算指标 computing indicators');
   await store.transaction(async () => {
     await useRunInputs(store, p.inputs, p.catalog);

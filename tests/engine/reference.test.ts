@@ -113,7 +113,7 @@ function makeCase(seed: number): Case {
     const id = `${o.region}|${o.period}|${o.variable}`;
     if (used.has(id)) continue;
     used.add(id);
-    const value = o.variable === 'gdp' && chance(0.3) ? 0 : o.variable.endsWith('air_days') ? Math.max(0, o.value - int(0, 20)) : round(o.value * uniform(0.8, 1.2), 2);
+    const value = o.variable === 'gdp' && chance(0.3) ? 0 : o.variable.endsWith('air_days') ? Math.max(0, o.value - int(0, 20)) : round(o.value * uniform(0.8, 1.2), Number.isInteger(o.value) ? 0 : 2);
     second.push({ ...o, value });
   }
   for (let k = 0; k < 3; k++) {

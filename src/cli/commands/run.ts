@@ -61,6 +61,10 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     });
   }
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
+  if (summary.normalized.length > 0) {
+    term.err('已规范化（记入入库日志）normalized on the way in (kept in the load log):');
+    for (const line of summary.normalized) term.err(`  ${line}`);
+  }
   const loaded = summary.load.files.filter((f) => f.kind === 'observations');
   if (summary.asOf !== null) term.out(`运行 run #${summary.runId} 按运行 #${summary.asOf} 时的数据重算 recomputed as of run #${summary.asOf}`);
   else term.out(
