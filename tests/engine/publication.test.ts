@@ -90,7 +90,7 @@ describe('revisions and publications', () => {
     const out = join(work, 'asof1');
     const { code } = await cli('run', '--as-of', '1', '--db', db, '--out', out, '--no-report', '--quiet');
     expect(code).toBe(0);
-    for (const f of ['results.csv', 'results.json']) {
+    for (const f of ['results.csv', 'results.json', 'results.parquet']) {
       expect((await readFile(join(out, f))).equals(await readFile(join(work, 'run1', f))), f).toBe(true);
     }
     // A time works too: the last run at or before it.
@@ -150,4 +150,15 @@ describe('kpi explain', () => {
     expect(missing.err).toContain('NO_FIGURE');
     expect((await cli('explain', 'rd_intensity', '321300', '2023Q1')).code).toBe(2);
   });
+});
+
+describe('reproducible results', () => {
+  it('the same inputs and settings give byte-identical results files, in fresh databases at different times', async () => {
+    const [x, y] = [await tempDir('kpi-same-'), await tempDir('kpi-same-')];
+    await runJob({ data: 'data/suqian', out: x, now: new Date('2024-02-01T08:00:00Z') });
+    await runJob({ data: 'data/suqian', out: y, now: new Date('2024-03-05T17:30:00Z') });
+    for (const f of ['results.csv', 'results.json', 'results.parquet']) {
+      expect((await readFile(join(x, f))).equals(await readFile(join(y, f))), f).toBe(true);
+    }
+  }, 60_000);
 });
