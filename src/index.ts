@@ -6,8 +6,16 @@
  * const summary = await runJob({ data: 'data/suqian', out: 'out/suqian' });
  * await reportJob({ db: summary.db, period: '2023Q2', out: 'out/suqian/report-2023Q2' });
  */
-export { runJob } from './engine/runJob.js';
-export type { RunOptions, RunSummary } from './engine/runJob.js';
+export { runJob, recomputeJob } from './engine/runJob.js';
+export type { RunOptions, RunSummary, RecomputeOptions } from './engine/runJob.js';
+export { observationHistory } from './engine/history.js';
+export type { History, Revision } from './engine/history.js';
+export { explainFigure } from './engine/explainFigure.js';
+export type { Explanation, FigureInput, InputValue, ObservationSource } from './engine/explainFigure.js';
+export { diffRuns } from './engine/diffRuns.js';
+export type { RunDiff, FigureChange, RevisedInput } from './engine/diffRuns.js';
+export { summarizeNormalizations } from './check/summarizeNormalizations.js';
+export type { Normalization, NormalizationRule } from './check/normalization.js';
 export { reportJob } from './engine/reportJob.js';
 export type { ReportOptions, ReportSummary } from './engine/reportJob.js';
 export { loadReportData } from './present/report/loadReportData.js';
@@ -42,4 +50,4 @@ export { resultColumns } from './present/resultColumns.js';
 export type { ResultRow } from './present/resultColumns.js';
 export { settingsSchema, defaultSettings } from './settings.js';
 export type { Settings } from './settings.js';
-export { Store } from './store/store.js';
+export { Store, StoreBusyError, StoreVersionError } from './store/store.js';
