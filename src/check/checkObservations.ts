@@ -33,6 +33,8 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
   const workbookProblems = checkWorkbook(table);
   if (table.workbook?.sheet === null) return { layout: layoutOf(table), observations: [], diagnostics: workbookProblems, normalizations: [] };
   const { layout, candidates, diagnostics: headerProblems } = observationCandidates(table, context);
+  const misplaced = wrongFirstSheet(table, headerProblems);
+  if (misplaced) return { layout, observations: [], diagnostics: [...workbookProblems, misplaced], normalizations: [] };
   const diagnostics: Diagnostic[] = [...workbookProblems, ...headerProblems];
   const normalizations: Normalization[] = [];
   if (table.rows.length === 0) diagnostics.push(problem('FILE_EMPTY', { file: table.file }));
@@ -104,4 +106,21 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
     observations.push({ region: regionText, period: period.period, year, quarter, variable: c.variable, value, source: c.source, note: c.note, row: c.row, column: c.valueColumn });
   }
   return { layout, observations, diagnostics, normalizations };
+}
+
+/**
+ * The contract reads a workbook's first sheet. When that sheet lacks the
+ * required columns and another sheet has content, the data were most likely
+ * put on the wrong sheet: say so, instead of listing every missing column.
+ */
+function wrongFirstSheet(table: RawTable, headerProblems: readonly Diagnostic[]): Diagnostic | undefined {
+  const facts = table.workbook;
+  if (!facts || !headerProblems.some((d) => d.code === 'MISSING_COLUMN')) return undefined;
+  const others = facts.sheets.slice(1).filter((s) => s.hasContent).map((s) => s.name);
+  if (others.length === 0) return undefined;
+  return problem('WRONG_SHEET', {
+    file: table.file,
+    value: facts.sheets.map((s) => s.name).join('、'),
+    detail: `第一个工作表「${facts.sheets[0]?.name ?? ''}」没有所需的列，其他有内容的工作表 other sheets with content: ${others.join('、')}`,
+  });
 }

@@ -18,7 +18,7 @@ export function checkWorkbook(table: RawTable): Diagnostic[] {
       problem('WRONG_SHEET', {
         file: table.file,
         value: facts.sheets.map((s) => s.name).join('、'),
-        detail: `有内容的工作表 sheets with content: ${withContent.join('、')}；第一个工作表「${facts.sheets[0]?.name ?? ''}」${facts.sheets[0]?.hasContent ? '不是唯一有内容的 is not the only one' : '是空的 is empty'}`,
+        detail: `第一个工作表「${facts.sheets[0]?.name ?? ''}」是空的 the first sheet is empty；有内容的工作表 sheets with content: ${withContent.join('、')}`,
       }),
     ];
   }

@@ -53,7 +53,7 @@ export const problems = {
   NOT_AN_INTEGER: { severity: 'error', message: '计数应为整数 / a count must be a whole number', expected: '整数，如 12 / a whole number such as 12' },
   VALUE_BELOW_MIN: { severity: 'error', message: '数值小于允许的最小值 / the value is below the allowed minimum', expected: '不小于 0 的数 / a number of at least 0' },
   FUTURE_PERIOD: { severity: 'error', message: '期别尚未开始，不可能已有数据 / the period has not started yet, so it cannot have data', expected: '已开始的期别；检查年份是否写错 / a period that has begun: check the year' },
-  WRONG_SHEET: { severity: 'error', message: '无法确定数据在哪个工作表 / cannot tell which sheet holds the data', expected: '数据放在名为“数据”或“data”的工作表；否则放在第一个工作表，且只有它有内容 / put the data on a sheet named 数据 or data, or on the first sheet with no other sheet holding anything' },
+  WRONG_SHEET: { severity: 'error', message: '数据不在第一个工作表 / the data are not on the first sheet', expected: '按约定只读第一个工作表：把数据（表头在第一行）移到第一个工作表 / the first sheet is read: move the data, header first, to the first sheet' },
   MERGED_CELLS: { severity: 'error', message: '数据区域有合并单元格 / the data range has merged cells', expected: '取消合并，并在每一格填上值 / unmerge the cells and fill in every cell' },
   FORMULA_CELL: { severity: 'error', message: '单元格是公式而不是数值 / the cell holds a formula, not a value', expected: '复制后“选择性粘贴 → 数值”，报送的数必须是数值 / paste as values: a reported figure must be a value' },
 } as const satisfies Record<string, ProblemSpec>;

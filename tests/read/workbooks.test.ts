@@ -27,37 +27,35 @@ const data: Rows = [
   ['B', '2023Q1', 50, 1],
 ];
 
-describe('which sheet of a workbook holds the data', () => {
+describe('which sheet of a workbook holds the data (CONTRACT.md: the first sheet)', () => {
   it.each([
     { sheets: [{ name: 'Sheet1', hasContent: true }], read: 'Sheet1', why: 'the only sheet' },
     { sheets: [{ name: '2023Q2', hasContent: true }, { name: 'Sheet2', hasContent: false }], read: '2023Q2', why: 'the first sheet, the others empty' },
-    { sheets: [{ name: '说明', hasContent: true }, { name: '数据', hasContent: true }], read: '数据', why: 'the sheet named 数据, wherever it is' },
-    { sheets: [{ name: 'notes', hasContent: true }, { name: ' Data ', hasContent: true }], read: ' Data ', why: 'the sheet named data, in any case' },
-    { sheets: [{ name: '说明', hasContent: true }, { name: 'Sheet2', hasContent: true }], read: null, why: 'two sheets with content, neither named' },
+    { sheets: [{ name: '数据', hasContent: true }, { name: '说明', hasContent: true }], read: '数据', why: 'the first sheet, whatever else the workbook carries' },
+    { sheets: [{ name: 'Sheet1', hasContent: false }, { name: 'Sheet2', hasContent: false }], read: 'Sheet1', why: 'an empty workbook: its empty first sheet' },
     { sheets: [{ name: 'Sheet1', hasContent: false }, { name: 'Sheet2', hasContent: true }], read: null, why: 'an empty first sheet and data elsewhere' },
-    { sheets: [{ name: 'data', hasContent: true }, { name: '数据', hasContent: true }], read: null, why: 'two sheets both named for data' },
   ])('$why → $read', ({ sheets, read }) => {
     expect(dataSheet(sheets)).toBe(read);
   });
 
-  it('reads the 数据 sheet of a workbook that also carries a 说明 sheet', async () => {
+  it('reads the first sheet of a workbook that also carries a 说明 sheet after it', async () => {
     const bytes = workbook([
+      { name: 'Sheet1', rows: data },
       { name: '说明', rows: [['本表为2023年一季度数据'], ['单位：亿元']] },
-      { name: '数据', rows: data },
     ]);
     const ran = await runFolder({ observations: { 'obs.xlsx': bytes } });
     expectClose(ran.row('rd_intensity', 'C', '2023Q1').actual, 2);
   });
 
-  it('rejects a workbook whose data could be on either of two sheets, naming them', async () => {
+  it('says the data are on the wrong sheet when the first sheet is a 说明 without the required columns', async () => {
     const bytes = workbook([
-      { name: '一季度', rows: data },
-      { name: '二季度', rows: data.map((r) => r.map((c) => (c === '2023Q1' ? '2023Q2' : c))) },
+      { name: '说明', rows: [['本表为2023年一季度数据'], ['单位：亿元']] },
+      { name: '数据', rows: data },
     ]);
     const folder = await writeFolder({ observations: { 'obs.xlsx': bytes } });
     const error = await runJob({ data: folder, out: join(folder, 'out') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KpiInputError);
-    expect((error as KpiInputError).diagnostics).toEqual([expect.objectContaining({ code: 'WRONG_SHEET', value: '一季度、二季度' })]);
+    expect((error as KpiInputError).diagnostics).toEqual([expect.objectContaining({ code: 'WRONG_SHEET', value: '说明、数据' })]);
   });
 });
 
