@@ -8,6 +8,8 @@
  */
 export { runJob, recomputeJob } from './engine/runJob.js';
 export type { RunOptions, RunSummary, RecomputeOptions } from './engine/runJob.js';
+export { listRuns } from './engine/listRuns.js';
+export type { Publication } from './engine/listRuns.js';
 export { observationHistory } from './engine/history.js';
 export type { History, Revision } from './engine/history.js';
 export { explainFigure } from './engine/explainFigure.js';

@@ -8,6 +8,7 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
   run      完成一期的全部工作：读取数据文件夹、校验、入库、计算每个指标、写出结果
            the quarterly job: check and store a data folder, compute every indicator, write results
            and the latest period's 通报 (report-<period>/)
+  runs     数据库中的全部运行（发布）及其输入哈希 every run recorded, with its inputs' hashes
   history  一项观测的全部版本（值、文件、sha256、行、入库时间） every revision of one observation
   explain  一个数字是怎样算出来的：公式、每项输入及来源、目标、判定规则 how one figure was made
   diff     两次运行之间变化的数字及原因（哪项输入被修订） what changed between two runs, and why
@@ -108,4 +109,13 @@ it through its formula and the region tree), which targets or definitions change
 
 示例 Example:
   kpi diff 1 2 --db out/suqian/kpi.duckdb
+`;
+
+export const runsHelp = `kpi runs — 数据库中的全部运行（发布） / every run (publication) in the database
+
+用法 Usage:
+  kpi runs --db <file> [--json]
+
+每次运行：时间、状态、数据文件夹或重算自哪次运行、每个输入文件及其 sha256、指标定义的哈希、引擎版本。
+Each run: time, status, data folder (or the run it recomputed), every input file with its sha256, the definitions' hash, the engine version.
 `;

@@ -20,6 +20,7 @@ type Command = (args: string[], term: Terminal) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  runs: async () => (await import('./commands/runs.js')).runsCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,

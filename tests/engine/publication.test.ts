@@ -5,7 +5,9 @@ import { main } from '../../src/cli/main.js';
 import type { RunDiff } from '../../src/engine/diffRuns.js';
 import type { Explanation, FigureInput } from '../../src/engine/explainFigure.js';
 import type { History } from '../../src/engine/history.js';
+import type { Publication } from '../../src/engine/listRuns.js';
 import { recomputeJob, runJob } from '../../src/engine/runJob.js';
+import { ENGINE_VERSION } from '../../src/version.js';
 import { tempDir } from '../support/fixture.js';
 import { fakeTerminal } from '../support/terminal.js';
 
@@ -57,6 +59,14 @@ describe('revisions and publications', () => {
   });
 
   it('records each run as a publication: inputs with hashes, settings, definitions hash and engine version', async () => {
+    const runs = JSON.parse((await cli('runs', '--db', db, '--json')).out) as Publication[];
+    const [one, two] = runs;
+    expect(one).toMatchObject({ runId: 1, status: 'done', asOf: null, engineVersion: ENGINE_VERSION, settings: { warningThreshold: 0.9 } });
+    expect(one?.definitionsSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(two?.definitionsSha256).toBe(one?.definitionsSha256);
+    expect(one?.inputs.map((i) => i.name)).toEqual(['regions.csv', 'targets.csv', '01_2022_long.csv', '02_2023Q1_wide.csv', '03_2023Q2.xlsx', '04_2023Q3.json', '05_2023Q4.parquet', '06_2023Q2_revision.csv']);
+    expect(two?.inputs.filter((i) => i.status === 'loaded').map((i) => i.name)).toEqual(['07_revision.csv']);
+    for (const i of two?.inputs ?? []) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const { code, out } = await cli('diff', '1', '2', '--db', db, '--json');
     expect(code).toBe(0);
     const diff = JSON.parse(out) as RunDiff;
