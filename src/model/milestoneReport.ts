@@ -1,0 +1,14 @@
+import type { MilestoneStatus } from '../plan/milestoneStatus.js';
+
+/** A lead unit's report on one task's milestone for one quarter, as read from a reports file. */
+export interface MilestoneReport {
+  readonly task: number;
+  readonly period: string;
+  readonly year: number;
+  readonly quarter: number;
+  readonly status: MilestoneStatus;
+  readonly note: string;
+  readonly reportedBy: string;
+  /** The row in its file (header = row 1). */
+  readonly row: number;
+}
