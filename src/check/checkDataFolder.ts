@@ -13,6 +13,8 @@ import type { RawTable } from '../read/rawTable.js';
 import type { ReadOptions } from '../read/readOptions.js';
 import type { TableFormat } from '../read/readTable.js';
 import { formatOf, readTable } from '../read/readTable.js';
+import type { MilestoneReport } from '../model/milestoneReport.js';
+import type { TrackedTask } from '../plan/trackPlan.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
 import type { Layout } from './checkObservations.js';
@@ -45,6 +47,23 @@ export interface CheckedDataFolder {
   readonly diagnostics: readonly Diagnostic[];
   /** Every normalization of every file, in reading order (regions, targets, observations), for the load log. */
   readonly normalizations: readonly Normalization[];
+  /** `plan/tasks.json`, when the folder has a plan. */
+  readonly plan?: PlanFile | undefined;
+  /** `plan/reports/*`: what lead units reported on their milestones, in name order (a later file revises). */
+  readonly milestoneFiles: readonly MilestoneFile[];
+}
+
+/** A plan as stored: its year, title and tasks. */
+export interface PlanFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly plan: { readonly year: number; readonly title: string; readonly tasks: readonly TrackedTask[] };
+}
+
+export interface MilestoneFile {
+  readonly file: string;
+  readonly sha256: string;
+  readonly reports: readonly MilestoneReport[];
 }
 
 export interface CheckProgress {
@@ -99,6 +118,7 @@ const emptyFolder = (folder: string, diagnostics: Diagnostic[]): CheckedDataFold
   settings: settingsSchema.parse({}),
   diagnostics,
   normalizations: [],
+  milestoneFiles: [],
 });
 
 /**
@@ -172,6 +192,7 @@ export async function checkDataFolder(
     settings,
     diagnostics,
     normalizations,
+    milestoneFiles: [],
   };
 }
 

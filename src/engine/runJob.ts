@@ -94,7 +94,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     const { load, inputs } = await store.transaction(async () => {
       const catalogSha256 = await saveCatalog(store, catalog);
       const load = await loadData(store, folder, runId, now, loadLogs(folder));
-      const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, lastLoadId: load.lastLoadId, catalogSha256 };
+      const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, lastLoadId: load.lastLoadId, planLoad: load.planLoad, catalogSha256 };
       const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
       await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
       return { load, inputs };
@@ -144,7 +144,7 @@ export async function recomputeJob(options: RecomputeOptions): Promise<RunSummar
       await recordRun(store, { runId, at: options.now ?? new Date(), dataDir: base.data_dir, settings, inputs, asOf: base.run_id, files: JSON.parse(base.inputs) as unknown[] });
     });
     const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
-    const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, lastLoadId: inputs.lastLoadId };
+    const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, lastLoadId: inputs.lastLoadId, planLoad: inputs.planLoad };
     return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.run_id, ...published };
   } finally {
     store.close();
@@ -173,8 +173,10 @@ interface RunRecord {
 
 async function recordRun(store: Store, r: RunRecord): Promise<void> {
   await store.run(
-    `INSERT INTO runs VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'computing',
-                             $catalog, $regions, $targets, $last, $asof, CAST($files AS JSON))`,
+    `INSERT INTO runs (run_id, started_at, data_dir, settings, engine_version, result_rows, status,
+                       catalog_sha256, regions_load, targets_load, last_load_id, plan_load, as_of, inputs)
+     VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'computing',
+             $catalog, $regions, $targets, $last, $plan, $asof, CAST($files AS JSON))`,
     {
       run: r.runId,
       at: r.at.toISOString(),
@@ -185,6 +187,7 @@ async function recordRun(store: Store, r: RunRecord): Promise<void> {
       regions: r.inputs.regionsLoad,
       targets: r.inputs.targetsLoad,
       last: r.inputs.lastLoadId,
+      plan: r.inputs.planLoad,
       asof: r.asOf,
       files: JSON.stringify(r.files),
     },

@@ -4,7 +4,7 @@ import type { Store } from './store.js';
 
 export interface FileLoad {
   readonly file: string;
-  readonly kind: 'regions' | 'targets' | 'observations';
+  readonly kind: 'regions' | 'targets' | 'observations' | 'plan' | 'milestones';
   readonly rows: number;
   /** `unchanged`: the same file with the same content was loaded before, so its rows are already stored. */
   readonly status: 'loaded' | 'unchanged';
@@ -19,6 +19,8 @@ export interface LoadSummary {
   readonly regionsLoad: number;
   readonly targetsLoad: number;
   readonly lastLoadId: number;
+  /** The plan version in effect, when the folder has a plan. */
+  readonly planLoad: number | null;
 }
 
 const nextId = async (store: Store, table: string, column: string): Promise<number> =>
@@ -123,5 +125,44 @@ export async function loadData(store: Store, folder: CheckedDataFolder, runId: n
     appender.closeSync();
     observationsAdded += f.observations.length;
   }
-  return { files, observationsAdded, regionsLoad, targetsLoad, lastLoadId: loadId - 1 };
+  let planLoad: number | null = null;
+  if (folder.plan) {
+    const { file, sha256, plan } = folder.plan;
+    planLoad = (await sameAsLastLoad(store, 'plan', basename(file), sha256)) ?? null;
+    if (planLoad !== null) await logLoad('plan', file, sha256, plan.tasks.length, 'unchanged');
+    else {
+      planLoad = await logLoad('plan', file, sha256, plan.tasks.length, 'loaded');
+      await store.run('INSERT INTO plans VALUES ($load, $year, $title, CAST($tasks AS JSON))', {
+        load: planLoad,
+        year: plan.year,
+        title: plan.title,
+        tasks: JSON.stringify(plan.tasks),
+      });
+    }
+  }
+
+  let reportId = await nextId(store, 'milestone_reports', 'report_id');
+  for (const f of folder.milestoneFiles) {
+    if ((await sameAsLastLoad(store, 'milestones', basename(f.file), f.sha256)) !== undefined) {
+      await logLoad('milestones', f.file, f.sha256, f.reports.length, 'unchanged');
+      continue;
+    }
+    const id = await logLoad('milestones', f.file, f.sha256, f.reports.length, 'loaded');
+    const appender = await store.connection.createAppender('milestone_reports');
+    for (const r of f.reports) {
+      appender.appendBigInt(BigInt(reportId++));
+      appender.appendInteger(r.task);
+      appender.appendVarchar(r.period);
+      appender.appendInteger(r.year);
+      appender.appendInteger(r.quarter);
+      appender.appendVarchar(r.status);
+      appender.appendVarchar(r.note);
+      appender.appendVarchar(r.reportedBy);
+      appender.appendInteger(id);
+      appender.appendInteger(r.row);
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+  return { files, observationsAdded, regionsLoad, targetsLoad, lastLoadId: loadId - 1, planLoad };
 }

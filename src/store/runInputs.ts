@@ -7,17 +7,21 @@ export interface RunInputs {
   readonly regionsLoad: number;
   readonly targetsLoad: number;
   readonly catalogSha256: string;
-  /** Observations of loads up to and including this one are in effect; later revisions are not. */
+  /** Observations and milestone reports of loads up to and including this one are in effect; later revisions are not. */
   readonly lastLoadId: number;
+  /** The plan version, when the data folder has a plan. */
+  readonly planLoad: number | null;
 }
 
 /** The inputs a recorded run used. */
 export async function runInputs(store: Store, runId: number): Promise<RunInputs | undefined> {
-  const row = await store.one<{ regions_load: number; targets_load: number; catalog_sha256: string; last_load_id: number }>(
-    'SELECT regions_load, targets_load, catalog_sha256, last_load_id FROM runs WHERE run_id = $run',
+  const row = await store.one<{ regions_load: number; targets_load: number; catalog_sha256: string; last_load_id: number; plan_load: number | null }>(
+    'SELECT regions_load, targets_load, catalog_sha256, last_load_id, plan_load FROM runs WHERE run_id = $run',
     { run: runId },
   );
-  return row && { regionsLoad: row.regions_load, targetsLoad: row.targets_load, catalogSha256: row.catalog_sha256, lastLoadId: row.last_load_id };
+  return (
+    row && { regionsLoad: row.regions_load, targetsLoad: row.targets_load, catalogSha256: row.catalog_sha256, lastLoadId: row.last_load_id, planLoad: row.plan_load }
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
@@ -12,7 +12,7 @@ export const schemaStatements: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS loads (
      load_id INTEGER PRIMARY KEY,
      run_id INTEGER,
-     kind VARCHAR NOT NULL,          -- regions | targets | observations
+     kind VARCHAR NOT NULL,          -- regions | targets | observations | plan | milestones
      file VARCHAR NOT NULL,
      name VARCHAR NOT NULL,          -- the file's name inside the data folder
      sha256 VARCHAR NOT NULL,
@@ -38,6 +38,15 @@ export const schemaStatements: readonly string[] = [
      quarter INTEGER NOT NULL, variable VARCHAR NOT NULL, value DOUBLE NOT NULL, source VARCHAR NOT NULL,
      note VARCHAR NOT NULL, load_id INTEGER NOT NULL, "row" INTEGER NOT NULL, "column" VARCHAR NOT NULL
    )`,
+  `CREATE TABLE IF NOT EXISTS plans (
+     load_id INTEGER PRIMARY KEY,    -- one version of plan/tasks.json
+     year INTEGER NOT NULL, title VARCHAR NOT NULL, tasks JSON NOT NULL
+   )`,
+  `CREATE TABLE IF NOT EXISTS milestone_reports (
+     report_id BIGINT PRIMARY KEY, task INTEGER NOT NULL, period VARCHAR NOT NULL, year INTEGER NOT NULL,
+     quarter INTEGER NOT NULL, status VARCHAR NOT NULL, note VARCHAR NOT NULL, reported_by VARCHAR NOT NULL,
+     load_id INTEGER NOT NULL, "row" INTEGER NOT NULL
+   )`,
   // A run is a publication: what went in (load ids and hashes), the definitions, settings and engine.
   `CREATE TABLE IF NOT EXISTS runs (
      run_id INTEGER PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, data_dir VARCHAR NOT NULL,
@@ -45,7 +54,8 @@ export const schemaStatements: readonly string[] = [
      catalog_sha256 VARCHAR NOT NULL,
      regions_load INTEGER NOT NULL,  -- the regions version used
      targets_load INTEGER NOT NULL,  -- the targets version used
-     last_load_id INTEGER NOT NULL,  -- observations of loads up to this one were in effect
+     last_load_id INTEGER NOT NULL,  -- observations and milestone reports of loads up to this one were in effect
+     plan_load INTEGER,              -- the plan version used, if the data folder has one
      as_of INTEGER,                  -- the run this one recomputed (kpi run --as-of), else null
      inputs JSON NOT NULL            -- [{kind, name, sha256, status, load_id}] of the data folder's files
    )`,
