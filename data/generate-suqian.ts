@@ -14,16 +14,25 @@
  * exactly to the planned city total. The output is deterministic: a seeded
  * PRNG, no clock, fixed xlsx properties, single-threaded DuckDB.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { milestoneStatusLabels } from '../src/plan/milestoneStatus.js';
+import type { MilestoneStatus } from '../src/plan/milestoneStatus.js';
+import { parsePlan } from '../src/plan/parsePlan.js';
+import type { Plan } from '../src/plan/planSchema.js';
+import { planSchema } from '../src/plan/planSchema.js';
+import { planCsv, planJson } from '../src/plan/writePlan.js';
 import { mulberry32 } from './prng.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, 'suqian');
 const OBS_DIR = join(OUT, 'observations');
+const PLAN_DIR = join(OUT, 'plan');
+/** The plan document the sample's plan is imported from (a copy of ../shared/seeds; the committed plan is used without it). */
+const SEED = join(HERE, 'seeds', 'suqian-2023-innovative-city-plan.txt');
 
 // ---------------------------------------------------------------------------
 // Seeded randomness
@@ -31,7 +40,7 @@ const OBS_DIR = join(OUT, 'observations');
 
 type Rng = () => number;
 
-const SEED = 20230224; // the plan's issue date
+const PRNG_SEED = 20230224; // the plan's issue date
 
 /** One independent stream per variable, so tuning one variable leaves the others unchanged. */
 function rngFor(key: string): Rng {
@@ -40,7 +49,7 @@ function rngFor(key: string): Rng {
     h ^= ch.codePointAt(0) ?? 0;
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return mulberry32(h ^ SEED);
+  return mulberry32(h ^ PRNG_SEED);
 }
 
 /** w × (1 ± spread), uniformly. */
@@ -723,12 +732,60 @@ The generator is deterministic (seeded PRNG, fixed xlsx properties): two runs gi
   save(join(OUT, 'README.md'), text);
 }
 
+function importPlan(): Plan {
+  const parsed = parsePlan(readFileSync(SEED, 'utf8'), SEED);
+  if (!parsed.plan) throw new Error(`the seed plan does not import: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+  return parsed.plan;
+}
+
+function writePlan(plan: Plan): void {
+  save(join(PLAN_DIR, 'tasks.json'), planJson(plan));
+  save(join(PLAN_DIR, 'tasks.csv'), planCsv(plan));
+}
+
+/**
+ * What lead units reported each quarter (synthetic): most milestones done, some
+ * in progress, late or not started, a few never reported; from Q2 on, each file
+ * also re-reports some of the previous quarter's unfinished milestones as done
+ * (a later file revises an earlier one).
+ */
+function writeMilestoneReports(plan: Plan): void {
+  const rng = rngFor('milestones');
+  const statusOf = (): MilestoneStatus | undefined => {
+    const x = rng();
+    if (x < 0.06) return undefined;
+    if (x < 0.74) return 'done';
+    if (x < 0.86) return 'in_progress';
+    if (x < 0.96) return 'late';
+    return 'not_started';
+  };
+  const previous = new Map<number, MilestoneStatus | undefined>();
+  for (const quarter of [1, 2, 3, 4]) {
+    const rows: string[][] = [['任务序号', '期别', '状态', '备注', '报送单位']];
+    for (const task of plan.tasks) {
+      const unit = task.leadUnits[0] ?? '';
+      const before = previous.get(task.number);
+      if (quarter > 1 && (before === 'in_progress' || before === 'late') && rng() < 0.6) {
+        rows.push([String(task.number), `${plan.year}Q${quarter - 1}`, milestoneStatusLabels.done, '补报：上季度任务已完成', unit]);
+      }
+      if (task.milestones[quarter - 1]?.trim() === '') continue;
+      const status = statusOf();
+      previous.set(task.number, status);
+      if (status) rows.push([String(task.number), `${plan.year}年${['一', '二', '三', '四'][quarter - 1]}季度`, milestoneStatusLabels[status], '', unit]);
+    }
+    save(join(PLAN_DIR, 'reports', `${plan.year}Q${quarter}.csv`), BOM + csv(rows));
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  // The plan is imported from the seed document when it is at hand; otherwise the committed one is kept.
+  const plan = existsSync(SEED) ? importPlan() : planSchema.parse(JSON.parse(readFileSync(join(PLAN_DIR, 'tasks.json'), 'utf8')));
   // Start clean so no stale observation file from an older layout lingers.
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OBS_DIR, { recursive: true });
+  mkdirSync(join(PLAN_DIR, 'reports'), { recursive: true });
 
   const obs = buildObservations();
   writeRegions();
@@ -740,6 +797,8 @@ async function main(): Promise<void> {
   write2023Q3Json(obs);
   await write2023Q4Parquet(obs);
   writeRevision(obs);
+  writePlan(plan);
+  writeMilestoneReports(plan);
   writeReadme(obs);
   console.log(`wrote ${written.length} files: ${written.join(', ')}`);
 }

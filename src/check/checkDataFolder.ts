@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,11 +7,9 @@ import { problem } from '../diagnostics/problems.js';
 import type { Observation } from '../model/observation.js';
 import type { Region } from '../model/region.js';
 import type { Target } from '../model/target.js';
-import { TextEncodingError, isKnownEncoding } from '../read/decodeText.js';
-import type { RawTable } from '../read/rawTable.js';
+import { isKnownEncoding } from '../read/decodeText.js';
 import type { ReadOptions } from '../read/readOptions.js';
-import type { TableFormat } from '../read/readTable.js';
-import { formatOf, readTable } from '../read/readTable.js';
+import { formatOf } from '../read/readTable.js';
 import type { MilestoneReport } from '../model/milestoneReport.js';
 import type { TrackedTask } from '../plan/trackPlan.js';
 import type { Settings } from '../settings.js';
@@ -23,6 +20,8 @@ import { checkRegions } from './checkRegions.js';
 import { checkTargets } from './checkTargets.js';
 import { checkContext } from './context.js';
 import type { Normalization } from './normalization.js';
+import { checkPlanFolder } from './checkPlanFolder.js';
+import { encodingOf, exists, readChecked, sha256 } from './readChecked.js';
 import { readSettings } from './readSettings.js';
 
 export interface ObservationFile {
@@ -77,36 +76,6 @@ export interface CheckOptions {
   /** "Now" for judging periods in the future; default the current time. */
   readonly now?: Date | undefined;
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A file read into a table, or undefined with its problem pushed: empty, badly encoded or unreadable. */
-async function readChecked(file: string, format: TableFormat, bytes: Uint8Array, options: ReadOptions, diagnostics: Diagnostic[]): Promise<RawTable | undefined> {
-  if (bytes.length === 0) {
-    diagnostics.push(problem('FILE_EMPTY', { file, detail: '文件为 0 字节 / the file is empty (0 bytes)' }));
-    return undefined;
-  }
-  try {
-    return await readTable(file, format, bytes, options);
-  } catch (e) {
-    if (e instanceof TextEncodingError) diagnostics.push(problem('BAD_ENCODING', { file, row: e.line, value: e.excerpt, detail: e.message }));
-    else diagnostics.push(problem('FILE_UNREADABLE', { file, detail: (e as Error).message }));
-    return undefined;
-  }
-}
-
-/** The load log's entry for a text file that was not UTF-8. */
-const encodingOf = (table: RawTable | undefined): Normalization[] =>
-  table?.encoding === undefined || table.encoding === 'utf-8' ? [] : [{ file: table.file, rule: 'encoding', from: table.encoding, to: 'utf-8' }];
 
 const emptyFolder = (folder: string, diagnostics: Diagnostic[]): CheckedDataFolder => ({
   folder,
@@ -182,6 +151,10 @@ export async function checkDataFolder(
   }
   if (names.every((n) => !formatOf(n))) diagnostics.push(problem('FOLDER_MISSING', { file: observationsFolder, detail: '没有观测数据文件 no observations file' }));
 
+  const planned = await checkPlanFolder(folder, csvOptions, context.currentQuarter);
+  diagnostics.push(...planned.diagnostics);
+  normalizations.push(...planned.normalizations);
+
   return {
     folder,
     regions,
@@ -192,7 +165,8 @@ export async function checkDataFolder(
     settings,
     diagnostics,
     normalizations,
-    milestoneFiles: [],
+    plan: planned.plan,
+    milestoneFiles: planned.milestoneFiles,
   };
 }
 

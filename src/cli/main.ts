@@ -20,6 +20,7 @@ type Command = (args: string[], term: Terminal) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  plan: async () => (await import('./commands/plan.js')).planCommand,
   runs: async () => (await import('./commands/runs.js')).runsCommand,
   history: async () => (await import('./commands/history.js')).historyCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,

@@ -39,6 +39,7 @@ export const problems = {
   FORMULA_SYNTAX: { severity: 'error', message: '公式语法错误 / the formula cannot be parsed', expected: '完整的表达式，如 100 * rd_expenditure / gdp / a complete expression such as 100 * rd_expenditure / gdp' },
   FORMULA_UNKNOWN_IDENTIFIER: { severity: 'error', message: '公式引用了未知的标识符 / the formula uses an unknown identifier', expected: '目录中的基础数据项代码 / a variable code of the catalog' },
   FORMULA_DISALLOWED: { severity: 'error', message: '公式使用了不允许的写法 / the formula uses a construct that is not allowed', expected: '变量、数字、+ - * /、括号和允许的函数 / variables, numbers, + - * /, parentheses and allowed functions' },
+  BAD_PLAN: { severity: 'error', message: '任务计划文件无效 / plan/tasks.json is not a valid plan', expected: '用 kpi plan import <文件> --out <数据文件夹> 生成 / write it with kpi plan import' },
   UNKNOWN_TASK: { severity: 'error', message: '计划中没有这个任务序号 / no such task number in the plan' },
   BAD_MILESTONE_STATUS: { severity: 'error', message: '进度状态无法识别 / not a milestone status' },
   NO_RUN: { severity: 'error', message: '数据库中没有已完成的运行 / the database holds no finished run', expected: '先运行 kpi run --data … --out … / run `kpi run` first' },

@@ -10,6 +10,9 @@ import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
+import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import { loadPlanTracking } from '../plan/loadPlanTracking.js';
+import { writePlanTracking } from '../present/writePlanTracking.js';
 import type { ResultRow } from '../present/resultColumns.js';
 import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
@@ -60,6 +63,8 @@ export interface RunSummary {
   readonly qualityNotes: number;
   /** What was normalized on the way in, one line per file (also kept in the load log). */
   readonly normalized: readonly string[];
+  /** Plan tracking for the latest period, when the data folder has a plan. */
+  readonly plan?: StoredPlanTracking | undefined;
   /** For `kpi run --as-of`: the run recomputed. */
   readonly asOf: number | null;
   /** The latest period's 通报, when asked for and there are results. */
@@ -226,7 +231,12 @@ async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary
   });
   p.progress('写出结果 writing results');
   const { files, rows } = await writeResults(store, p.runId, p.out);
-  const summary = { files, resultRows: rows.length, ...summarize(rows) };
+  const summarized = summarize(rows);
+  const latest = summarized.latestPeriod;
+  const plan = latest === null ? undefined : await loadPlanTracking(store, p.inputs, latest);
+  if (plan) p.progress('计划进度 tracking the plan\'s milestones');
+  const planFiles = plan ? await writePlanTracking(plan, p.out) : [];
+  const summary = { files: [...files, ...planFiles], resultRows: rows.length, ...summarized, plan };
   if (!p.report || summary.latestPeriod === null) return summary;
   // Loaded only when a report is wanted: the charting libraries take half a second to import.
   const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);

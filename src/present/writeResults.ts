@@ -8,7 +8,7 @@ import { resultColumns } from './resultColumns.js';
 /** Text a spreadsheet would run as a formula is written with a leading apostrophe. */
 const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const text = neutralize(value);

@@ -34,6 +34,16 @@ describe('kpi run on the bundled sample', () => {
     expect(term.stdout.join('\n')).toContain('通报 report 2023Q4');
   });
 
+  it('tracks the plan at the latest period: completion per lead unit, counted by hand from plan/reports', async () => {
+    const units = (await readFile(join(out, 'plan-units.csv'), 'utf8')).split('\r\n');
+    // 市财政局 leads tasks 14, 89, 91, 93 (16 milestones due by 2023Q4). Done: 14 all four (Q3 滞后, then 补报 done in
+    // the Q4 file); 89 Q1–Q3 (Q4 unreported); 91 Q1 only (推进中, 推进中, 滞后); 93 Q1–Q3 (Q4 推进中) → 4+3+1+3 = 11.
+    expect(units).toContain('2023Q4,lead_unit,市财政局,16,11,0.6875,1,5');
+    // 市税务局 leads task 20: Q1 unreported, Q2–Q4 done.
+    expect(units).toContain('2023Q4,lead_unit,市税务局,4,3,0.75,1,1');
+    expect(term.stdout.join('\n')).toContain('计划进度 milestones by lead unit');
+  });
+
   it('writes results.csv exactly as the reviewed golden file (UTF-8 with BOM)', async () => {
     const csv = await readFile(join(out, 'results.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

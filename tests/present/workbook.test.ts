@@ -62,8 +62,18 @@ describe('the 通报 workbook', () => {
     vi.useRealTimers();
   });
 
-  it('has the sheets 汇总, 地区×指标 and 全部结果, in that order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '地区×指标', '全部结果']);
+  it('has the sheets 汇总, 地区×指标 and 全部结果, then the plan sheets 牵头单位 and 逾期任务, in that order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '地区×指标', '全部结果', '牵头单位', '逾期任务']);
+  });
+
+  it('lists per lead unit the milestones due, done and the completion rate, counted by hand from plan/reports', () => {
+    const ws = sheet(workbook, '牵头单位');
+    const rows = ws.getSheetValues().filter(Boolean) as unknown[][];
+    // 市财政局 leads tasks 14, 89, 91, 93: 8 milestones due by 2023Q2, 91's Q2 推进中 → 7 done.
+    expect(rows.find((r) => r[1] === '市财政局')?.slice(1, 7)).toEqual(['市财政局', 8, 7, 0.875, 0, 1]);
+    const overdue = sheet(workbook, '逾期任务').getSheetValues().filter(Boolean) as unknown[][];
+    expect(overdue[0]?.slice(1, 6)).toEqual(['任务序号', '季度', '进度节点', '状态', '逾期季度数']);
+    expect(overdue.some((r) => r[1] === 20 && r[2] === '2023Q1' && r[4] === '未报送')).toBe(true);
   });
 
   it('heads 汇总 with the merged title and period, the city and the run in the subtitle, then the Chinese header row', () => {

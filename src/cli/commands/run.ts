@@ -82,6 +82,17 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       term.out([padDisplay(labels[i] ?? '', width), ...shown.map((s) => padDisplay(String(r.counts[s] ?? 0), 10, 'start'))].join(''));
     });
   }
+  if (summary.plan) {
+    const { tracking } = summary.plan;
+    const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+    term.out(`\n${tracking.year}Q${tracking.quarter} 计划进度 milestones by lead unit（到期 due / 完成 done / 完成率 rate / 未报送 unreported）:`);
+    const width = Math.max(...tracking.byLeadUnit.map((u) => displayWidth(u.name))) + 2;
+    for (const u of tracking.byLeadUnit) {
+      term.out(`${padDisplay(u.name, width)}${padDisplay(String(u.due), 6, 'start')}${padDisplay(String(u.done), 6, 'start')}${padDisplay(rate(u.rate), 9, 'start')}${padDisplay(String(u.unreported), 6, 'start')}`);
+    }
+    const late = tracking.overdue.filter((m) => (m.quartersLate ?? 0) > 0).length;
+    term.out(`逾期未完成 overdue: ${tracking.overdue.length} 个（其中超过一个季度 ${late} 个），见 plan-milestones.csv`);
+  }
   if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
   if (summary.report) {

@@ -38,6 +38,9 @@ table.notes td{vertical-align:top;font-size:12.5px}
 sup a{text-decoration:none;color:var(--muted)}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--rule);padding-top:8px}
 ${statusRules}
+.ms-done{background:#1b7837;color:#fff}.ms-in_progress{background:#6a8fd0;color:#1a1a1a}.ms-late{background:#d73027;color:#fff}
+.ms-not_started{background:#f1a340;color:#1a1a1a}.ms-unreported{background:#bdbdbd;color:#1a1a1a}
+table.plan{width:auto;min-width:60%}
 @page{size:A4 landscape;margin:10mm 12mm}
 @media print{
   body{font-size:10.5pt}

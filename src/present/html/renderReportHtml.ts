@@ -6,6 +6,8 @@ import { chartFont } from '../charts/chartTheme.js';
 import { decimalsOf, fixed, formatLead, formatPlain, formatShare } from '../format/formatFigure.js';
 import { periodLabel, yearToDateLabel } from '../format/periodLabels.js';
 import { directionLabels, scheduleLabels } from '../format/scheduleLabels.js';
+import type { Completion } from '../../plan/trackPlan.js';
+import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
 import type { FontSubset } from '../render/fontSubset.js';
 import type { ReportData } from '../report/reportData.js';
 import { periodRows, rootRegion } from '../report/reportData.js';
@@ -47,8 +49,9 @@ export function renderReportHtml(data: ReportData, drawn: readonly DrawnChart[],
     chartSection('四、各地区完成率排名', byKind('ranking'), 'grid'),
     regionSections(data, byKind('scorecard')),
     chartSection(`六、${root.name}主要指标同比趋势`, byKind('trend'), 'grid small'),
-    qualitySection(data),
-    notesSection(data),
+    planSection(data, '七'),
+    qualitySection(data, data.plan ? '八' : '七'),
+    notesSection(data, data.plan ? '九' : '八'),
   ];
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -106,6 +109,7 @@ function headline(data: ReportData, lines: readonly SummaryLine[]): string {
       `<td class="num">${formatShare(line.expectedProgress)}</td>`,
       `<td class="num">${formatLead(line.lead)}</td>`,
       `<td class="status-${line.status}">${esc(line.statusLabel)}</td>`,
+      ...(data.plan ? [taskMilestoneCell(data, ind.task)] : []),
       `<td class="units">${esc(line.leadUnits)}</td>`,
     ];
     return `<tr data-indicator="${esc(ind.id)}">${cells.join('')}</tr>`;
@@ -115,7 +119,7 @@ function headline(data: ReportData, lines: readonly SummaryLine[]): string {
 <p class="lead">${esc(countsSentence(lines))}${behind.length > 0 ? esc(`未达序时进度的指标：${behind.join('、')}。`) : ''}</p>
 ${legend()}
 <table class="headline">
-<thead><tr><th>序号</th><th>指标</th><th>单位</th><th>年度目标</th><th>目标（至本期）</th><th>实际完成</th><th>完成率</th><th>序时进度</th><th>超/落后序时<br>（个百分点）</th><th>状态</th><th>牵头单位</th></tr></thead>
+<thead><tr><th>序号</th><th>指标</th><th>单位</th><th>年度目标</th><th>目标（至本期）</th><th>实际完成</th><th>完成率</th><th>序时进度</th><th>超/落后序时<br>（个百分点）</th><th>状态</th>${data.plan ? '<th>任务节点<br>（本季度）</th>' : ''}<th>牵头单位</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -154,7 +158,7 @@ ${parts.join('\n')}
 </section>`;
 }
 
-function qualitySection(data: ReportData): string {
+function qualitySection(data: ReportData, number: string): string {
   const names = new Map(data.regions.map((r) => [r.code, r.name]));
   const indicatorNames = new Map(data.indicators.map((i) => [i.id, i.name]));
   const notes = periodRows(data).flatMap((row) =>
@@ -165,8 +169,46 @@ function qualitySection(data: ReportData): string {
   );
   const unique = [...new Set(notes)];
   return `<section>
-<h2>七、数据质量提示</h2>
+<h2>${number}、数据质量提示</h2>
 ${unique.length === 0 ? '<p>本期未发现数据质量问题。</p>' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
+</section>`;
+}
+
+/** The indicator's task's milestone for the report quarter, as reported (the 重点任务推进情况 section has the rest). */
+function taskMilestoneCell(data: ReportData, task: number | undefined): string {
+  const m = task === undefined ? undefined : data.plan?.tracking.milestones.find((x) => x.task === task && x.quarter === data.plan?.tracking.quarter);
+  if (!m) return '<td class="num">—</td>';
+  return `<td title="${esc(`任务${m.task}：${m.milestone}`)}"><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td>`;
+}
+
+const completionRows = (rows: readonly Completion[]): string =>
+  rows
+    .map((c) => `<tr><td>${esc(c.name)}</td><td class="num">${c.due}</td><td class="num">${c.done}</td><td class="num">${formatShare(c.rate)}</td><td class="num">${c.unreported}</td><td class="num">${c.overdue}</td></tr>`)
+    .join('\n');
+
+function planSection(data: ReportData, number: string): string {
+  if (!data.plan) return '';
+  const { tracking, tasks } = data.plan;
+  const byNumber = new Map(tasks.map((t) => [t.number, t]));
+  const due = tracking.milestones.length;
+  const done = tracking.milestones.filter((m) => m.state === 'done').length;
+  const head = '<thead><tr><th>{0}</th><th>到期节点</th><th>已完成</th><th>完成率</th><th>未报送</th><th>未完成</th></tr></thead>';
+  const overdue = tracking.overdue.map(
+    (m) => `<tr><td class="num">${m.task}</td><td class="num">${tracking.year}Q${m.quarter}</td><td>${esc(m.milestone)}</td><td><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td><td class="num">${m.quartersLate ?? ''}</td><td class="units">${esc(byNumber.get(m.task)?.leadUnits.join('、') ?? '')}</td></tr>`,
+  );
+  return `<section class="page">
+<h2>${number}、重点任务推进情况（截至${esc(periodLabel(`${tracking.year}Q${tracking.quarter}`))}）</h2>
+<p class="lead">${esc(`${tasks.length} 项任务到期进度节点 ${due} 个，已完成 ${done} 个（${formatShare(due === 0 ? null : done / due)}），未报送 ${tracking.unreported.length} 个，未完成 ${tracking.overdue.length} 个。未报送的节点不计为完成。`)}</p>
+<h3>按牵头单位</h3>
+<table class="plan">${head.replace('{0}', '牵头单位')}<tbody>
+${completionRows(tracking.byLeadUnit)}
+</tbody></table>
+<h3>按事项</h3>
+<table class="plan">${head.replace('{0}', '事项')}<tbody>
+${completionRows(tracking.byCategory)}
+</tbody></table>
+<h3>逾期及未完成节点</h3>
+${overdue.length === 0 ? '<p>无。</p>' : `<table class="overdue"><thead><tr><th>任务</th><th>季度</th><th>进度节点</th><th>状态</th><th>逾期季度</th><th>牵头单位</th></tr></thead><tbody>\n${overdue.join('\n')}\n</tbody></table>`}
 </section>`;
 }
 
@@ -176,7 +218,7 @@ const variablesInWords = (note: string, data: ReportData): string => {
   return note.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
 };
 
-function notesSection(data: ReportData): string {
+function notesSection(data: ReportData, number: string): string {
   const rows = data.indicators.map(
     (ind, i) => `<tr id="note-${esc(ind.id)}">
 <td class="num">${i + 1}</td>
@@ -188,7 +230,7 @@ function notesSection(data: ReportData): string {
 </tr>`,
   );
   return `<section>
-<h2>八、指标说明</h2>
+<h2>${number}、指标说明</h2>
 <p class="meta">完成率 = 实际 ÷ 目标（至本期）（越小越好的指标为 目标 ÷ 实际）；序时进度 = 按时间应完成的年度目标比例；超/落后序时 = （年度进度 − 序时进度）× 100，单位个百分点；完成率低于 ${esc(fixed(data.warningThreshold * 100, 0))}% 为滞后，介于其与 100% 之间为预警。</p>
 <table class="notes">
 <thead><tr><th>序号</th><th>指标</th><th>计算公式</th><th>单位</th><th>考核方式</th><th>责任单位</th></tr></thead>

@@ -6,6 +6,7 @@ import { KpiInputError } from '../../diagnostics/diagnostic.js';
 import { problem } from '../../diagnostics/problems.js';
 import { settingsSchema } from '../../settings.js';
 import { literal } from '../../store/sql.js';
+import { loadPlanTracking } from '../../plan/loadPlanTracking.js';
 import { storedCatalog } from '../../store/catalogStore.js';
 import { runInputs, useRunInputs } from '../../store/runInputs.js';
 import type { Row, Store } from '../../store/store.js';
@@ -84,7 +85,9 @@ export async function loadReportData(store: Store, selection: ReportSelection = 
     { run: run.run_id, year },
   );
 
+  const plan = await loadPlanTracking(store, inputs, period);
   return {
+    plan,
     title: settings.reportTitle ?? `${regions.find((r) => r.parent === null)?.name ?? ''}主要指标完成情况通报`,
     period,
     year,

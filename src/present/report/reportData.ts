@@ -1,5 +1,6 @@
 import type { Status } from '../../assess/status.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
+import type { StoredPlanTracking } from '../../plan/loadPlanTracking.js';
 
 /** A region as the report shows it: its place in the tree decides sections and rankings. */
 export interface ReportRegion {
@@ -67,6 +68,8 @@ export interface ReportData {
   /** Results of the report year and the year before, every region, in catalog × region × period order. */
   readonly rows: readonly ReportRow[];
   readonly schedule: readonly SchedulePoint[];
+  /** The plan's milestones as tracked at the report period, when the run had a plan. */
+  readonly plan?: StoredPlanTracking | undefined;
 }
 
 /** The root of the region tree (the city). */

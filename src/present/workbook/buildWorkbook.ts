@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportData } from '../report/reportData.js';
 import { addMatrixSheet } from './matrixSheet.js';
+import { addPlanSheets } from './planSheets.js';
 import { addResultsSheet } from './resultsSheet.js';
 import { runTime } from './runTime.js';
 import { stampZipDates } from './stampZipDates.js';
@@ -32,6 +33,7 @@ export async function buildWorkbook(data: ReportData): Promise<Uint8Array> {
   addSummarySheet(workbook, data);
   addMatrixSheet(workbook, data);
   addResultsSheet(workbook, data);
+  addPlanSheets(workbook, data);
 
   // Typed as exceljs's own `Buffer` (an ArrayBuffer); at run time it is a Node Buffer.
   const zip = new Uint8Array(await workbook.xlsx.writeBuffer());
