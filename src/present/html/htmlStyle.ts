@@ -22,6 +22,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:ta
 th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:middle}
 th{background:var(--band);font-weight:700;text-align:center;white-space:nowrap}
 td.num{text-align:right;white-space:nowrap}
+td[class^="status-"]{white-space:nowrap;text-align:center}
 td.name{min-width:12em}
 td.units{font-size:12px;color:var(--muted)}
 tbody tr:nth-child(even) td:not([class*="status-"]){background:#fbfcfd}
@@ -47,7 +48,6 @@ table.plan{width:auto;min-width:60%}
   main{max-width:none;padding:0}
   h2{break-after:avoid;page-break-after:avoid}
   table{font-size:8.5pt}
-  td[class^="status-"]{white-space:nowrap}
   .grid,.grid.small{grid-template-columns:1fr 1fr}
   section.page{break-before:page;page-break-before:always}
   a{color:inherit;text-decoration:none}
