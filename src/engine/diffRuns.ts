@@ -2,28 +2,19 @@ import type { Catalog } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
+import type { ResultColumn } from '../present/resultColumns.js';
+import { resultColumns } from '../present/resultColumns.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import type { RunInputs } from '../store/runInputs.js';
 import { runInputs } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
 
+/** Labels repeat the definitions; the key is how rows are matched. Every other result column is compared. */
+const notCompared = new Set(['indicator', 'region', 'period', 'indicator_name', 'region_name', 'unit', 'status_label']);
+
 /** The result columns compared between two publications. */
-const comparedFields = [
-  'actual',
-  'target',
-  'annual_target',
-  'attainment',
-  'annual_progress',
-  'expected_progress',
-  'gap',
-  'status',
-  'rank',
-  'target_source',
-  'missing_inputs',
-  'missing_children',
-  'notes',
-] as const;
-type Field = (typeof comparedFields)[number];
+const comparedFields = resultColumns.filter((c) => !notCompared.has(c));
+type Field = ResultColumn;
 
 /** An input value that differs between the two runs' data. */
 export interface RevisedInput {

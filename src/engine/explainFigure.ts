@@ -9,6 +9,7 @@ import { settingsSchema } from '../settings.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
+import type { StoredFigure } from '../store/storedFigure.js';
 import { formulaArithmetic } from './formulaArithmetic.js';
 
 /** Where an observation came from. */
@@ -115,7 +116,7 @@ export async function explainFigure(
   const indicator = catalog.indicators.find((i) => i.id === at.indicator || i.name === at.indicator);
   const region = await store.one<{ code: string; name: string }>('SELECT code, name FROM w_regions WHERE code = $r OR name = $r', { r: at.region });
   const result = indicator && region
-    ? await store.one<ResultRecord>(
+    ? await store.one<StoredFigure>(
         `SELECT actual, target, annual_target, attainment, annual_progress, expected_progress, gap, status, rank, target_source, notes
          FROM results WHERE run_id = $run AND indicator = $i AND region = $r AND period = $p`,
         { run: run.run_id, i: indicator.id, r: region.code, p: at.period },
@@ -172,20 +173,6 @@ export async function explainFigure(
   };
 }
 
-interface ResultRecord {
-  [key: string]: unknown;
-  actual: number | null;
-  target: number | null;
-  annual_target: number | null;
-  attainment: number | null;
-  annual_progress: number | null;
-  expected_progress: number | null;
-  gap: number | null;
-  status: Status;
-  rank: number | null;
-  target_source: string | null;
-  notes: string | null;
-}
 
 /** A region's resolved value with its source; sums are unfolded into their children, recursively. */
 async function inputValue(store: Store, region: string, variable: string, pidx: number): Promise<InputValue> {
@@ -226,7 +213,7 @@ async function targetExplanation(
   indicator: Indicator,
   region: { code: string; name: string },
   period: string,
-  result: ResultRecord,
+  result: StoredFigure,
 ): Promise<Explanation['target']> {
   if (result.target_source === null) return { source: null, rows: [], rule: '无年度目标：不评判 no annual target for this region or an ancestor it may inherit from' };
   const from = result.target_source === 'own' ? region.code : result.target_source.replace(/^inherited:/, '');
@@ -254,7 +241,7 @@ async function targetExplanation(
 }
 
 /** The status rule that fired, in words, with the figures it compared (INDICATORS.md §5). */
-function statusRule(indicator: Indicator, r: ResultRecord, quarter: number, threshold: number): string {
+function statusRule(indicator: Indicator, r: StoredFigure, quarter: number, threshold: number): string {
   const ratio = indicator.direction === 'higher' ? '实际 ÷ 目标 actual ÷ target' : '目标 ÷ 实际 target ÷ actual (越小越好 lower is better)';
   const rules: Record<Status, string> = {
     no_data: '无数据 no_data：实际值缺失 the figure could not be computed',

@@ -1,4 +1,3 @@
-import type { Status } from '../../assess/status.js';
 import { scheduleCase, scheduleRules } from '../../assess/scheduleRules.js';
 import { scheduleKinds } from '../../catalog/indicator.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
@@ -10,6 +9,7 @@ import { loadPlanTracking } from '../../plan/loadPlanTracking.js';
 import { storedCatalog } from '../../store/catalogStore.js';
 import { runInputs, useRunInputs } from '../../store/runInputs.js';
 import type { Row, Store } from '../../store/store.js';
+import type { StoredFigure } from '../../store/storedFigure.js';
 import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
 
 export interface ReportSelection {
@@ -103,24 +103,12 @@ export async function loadReportData(store: Store, selection: ReportSelection = 
   };
 }
 
-interface RawRow {
-  [key: string]: unknown;
+interface RawRow extends StoredFigure {
   indicator: string;
   region: string;
   period: string;
   year: number;
   quarter: number;
-  actual: number | null;
-  target: number | null;
-  annual_target: number | null;
-  attainment: number | null;
-  annual_progress: number | null;
-  expected_progress: number | null;
-  gap: number | null;
-  status: Status;
-  rank: number | null;
-  target_source: string | null;
-  notes: string | null;
 }
 
 const toReportRow = (r: RawRow): ReportRow => ({
