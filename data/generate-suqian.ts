@@ -239,6 +239,68 @@ const CITY_PLAN = {
   populationGap: { 2021: 0.21, 2022: -0.14, 2023: 0.09 } as Record<number, number>,
 };
 
+/**
+ * Plan programmes promoted from the milestones to tracked indicators (issue 5). Only the city
+ * reports them (its lead unit counts the whole city), 2023 only, year to date. `schedule` is the
+ * year-to-date target per quarter as typed from the milestone texts of data/suqian/plan/tasks.json
+ * (null where the milestone names no number: the engine then falls back to linear 序时);
+ * `milestones` is the phrase each target row cites; `actual` is the synthetic year-to-date report.
+ * Per-quarter milestone counts are summed into year-to-date targets (the engine compares the
+ * year-to-date actual with the quarter's row); rising milestones (5→10→14→20) are already cumulative.
+ */
+interface Programme {
+  variable: string;
+  task: number;
+  decimals: number;
+  dept: string;
+  annual: number;
+  annualNote: string;
+  cumulative: boolean; // milestones already year to date
+  milestones: readonly [string | null, string | null, string | null, string | null];
+  schedule: readonly [number | null, number | null, number | null, number | null];
+  actual: readonly [number, number, number, number];
+}
+
+// prettier-ignore
+const PROGRAMMES: readonly Programme[] = [
+  { variable: 'skill_competitions', task: 39, decimals: 0, dept: '人社局', annual: 60, annualNote: '开展各类职业技能竞赛60场次（四季度合计）', cumulative: false,
+    milestones: ['开展各类职业技能竞赛10场次', '开展各类职业技能竞赛20场次', '开展各类职业技能竞赛20场次', '开展各类职业技能竞赛10场次'],
+    schedule: [10, 30, 50, 60], actual: [9, 31, 46, 62] },
+  { variable: 'order_classes', task: 40, decimals: 0, dept: '人社局', annual: 20, annualNote: '合作开设“订单班”、“冠名班”20个（四季度合计）', cumulative: false,
+    milestones: ['合作开设“订单班”、“冠名班”5个', '合作开设“订单班”、“冠名班”5个', '合作开设“订单班”、“冠名班”5个', '合作开设“订单班”、“冠名班”5个'],
+    schedule: [5, 10, 15, 20], actual: [4, 9, 15, 21] },
+  { variable: 'apprentices_trained', task: 41, decimals: 0, dept: '人社局', annual: 1100, annualNote: '开展企业新型学徒制培训1100人（四季度合计）', cumulative: false,
+    milestones: ['开展企业新型学徒制培训200人', '开展企业新型学徒制培训300人', '开展企业新型学徒制培训300人', '开展企业新型学徒制培训300人'],
+    schedule: [200, 500, 800, 1100], actual: [186, 472, 815, 1093] },
+  { variable: 'school_locality_events', task: 41, decimals: 0, dept: '人社局', annual: 20, annualNote: '开展校地合作不低于20场次', cumulative: true,
+    milestones: ['开展校地合作不低于5场次', '开展校地合作交流不低于10次', '开展校地合作不低于14场次', '开展校地合作不低于20场次'],
+    schedule: [5, 10, 14, 20], actual: [6, 10, 13, 21] },
+  { variable: 'new_patent_owning_firms', task: 61, decimals: 0, dept: '市场监管局', annual: 90, annualNote: '新增拥有发明专利企业90户（二至四季度合计）', cumulative: false,
+    milestones: [null, '新增拥有发明专利企业30户', '新增拥有发明专利企业30户', '新增拥有发明专利企业30户'],
+    schedule: [null, 30, 60, 90], actual: [12, 34, 57, 93] },
+  { variable: 'ip_standard_firms', task: 63, decimals: 0, dept: '市场监管局', annual: 120, annualNote: '每年新增知识产权“贯标”备案企业120家', cumulative: false,
+    milestones: [null, '新增知识产权贯标企业40户', '新增知识产权贯标企业40户', '新增知识产权贯标企业40户'],
+    schedule: [null, 40, 80, 120], actual: [8, 37, 78, 112] },
+  { variable: 'ip_pledges', task: 64, decimals: 0, dept: '市场监管局', annual: 100, annualNote: '实现知识产权质押100笔（四季度合计）', cumulative: false,
+    milestones: ['实现知识产权质押20笔', '实现知识产权质押20笔', '实现知识产权质押30笔', '实现知识产权质押30笔'],
+    schedule: [20, 40, 70, 100], actual: [22, 41, 66, 104] },
+  { variable: 'ip_pledge_amount', task: 64, decimals: 2, dept: '市场监管局', annual: 10, annualNote: '实现知识产权质押金额10亿元（四季度合计）', cumulative: false,
+    milestones: ['知识产权质押金额2.5亿元', '知识产权质押金额2.5亿元', '知识产权质押金额2.5亿元', '知识产权质押金额2.5亿元'],
+    schedule: [2.5, 5, 7.5, 10], actual: [2.31, 5.12, 7.26, 10.45] },
+  { variable: 'ip_assistance_cases', task: 67, decimals: 0, dept: '市场监管局', annual: 50, annualNote: '开展知识产权维权援助50次（四季度合计）', cumulative: false,
+    milestones: ['开展知识产权维权援助次数10次', '开展知识产权维权援助次数10次', '开展知识产权维权援助次数10次', '开展知识产权维权援助次数20次'],
+    schedule: [10, 20, 30, 50], actual: [11, 21, 30, 47] },
+  { variable: 'ip_mediation_cases', task: 67, decimals: 0, dept: '市场监管局', annual: 100, annualNote: '指导各类调解机构调解案件100件（四季度合计）', cumulative: false,
+    milestones: ['指导各类调解机构调解案件25件', '指导各类调解机构调解案件25件', '指导各类调解机构调解案件25件', '指导各类调解机构调解案件25件'],
+    schedule: [25, 50, 75, 100], actual: [23, 52, 71, 103] },
+  { variable: 'fund_tech_investments', task: 89, decimals: 0, dept: '财政局', annual: 4, annualNote: '争取母子基金年内完成科技型企业投资4个', cumulative: true,
+    milestones: [null, '争取上半年母子基金完成科技型企业投资2个', null, '争取母子基金年内完成科技型企业投资4个'],
+    schedule: [null, 2, null, 4], actual: [0, 2, 2, 5] },
+  { variable: 'online_financing', task: 94, decimals: 2, dept: '地方金融监管局', annual: 300, annualNote: '推动平台线上撮合融资超300亿元', cumulative: true,
+    milestones: [null, '推动平台线上撮合融资超150亿元', null, '推动平台线上撮合融资超300亿元'],
+    schedule: [null, 150, null, 300], actual: [68.4, 157.3, 221.85, 312.6] },
+];
+
 /** Later corrections to 2023Q2 unit values: the xlsx holds final − change, the revision file the final value. */
 const REVISIONS: readonly { region: string; variable: VarCode; change: number; why: string }[] = [
   { region: '321324', variable: 'rd_expenditure', change: 0.35, why: '补报重点企业研发经费' },
@@ -630,6 +692,14 @@ function writeRevision(obs: Obs[]): void {
   save(join(OBS_DIR, '06_2023Q2_revision.csv'), csv([['region', 'period', 'variable', 'value', 'source', 'note'], ...rows]));
 }
 
+/** The city's own year-to-date reports of the plan programmes, 2023 (long layout); a new file leaves the others unchanged. */
+function writeProgrammes(): void {
+  const rows = PROGRAMMES.flatMap((p) =>
+    p.actual.map((v, k) => [CITY.code, `2023Q${k + 1}`, p.variable, v.toFixed(p.decimals), `${CITY.name}${p.dept}`, `任务${p.task}`]),
+  );
+  save(join(OBS_DIR, '07_2023_plan_programmes.csv'), csv([['region', 'period', 'variable', 'value', 'source', 'note'], ...rows]));
+}
+
 function writeTargets(): void {
   const Y = '2023';
   const rows: string[][] = [['indicator', 'region', 'year', 'period', 'value', 'note']];
@@ -660,6 +730,16 @@ function writeTargets(): void {
   schedule('graduates_attracted', c, [3000, 7000, 11000, 15000], '计划进度');
   add('invention_patents', c, 4000, '任务61：全市发明专利拥有量4000件');
   schedule('invention_patents', c, [3500, 3750, 3850, 4000], '计划进度');
+  // City: plan programmes promoted from the milestones; per-quarter counts summed to year to date.
+  for (const p of PROGRAMMES) {
+    add(p.variable, c, p.annual, `任务${p.task}：${p.annualNote}`);
+    p.schedule.forEach((v, k) => {
+      if (v === null) return;
+      const quarter = `${['一', '二', '三', '四'][k]}季度`;
+      const how = p.cumulative || k === 0 ? '' : `，累计${v}`;
+      add(p.variable, c, v, `任务${p.task}：${p.milestones[k] ?? ''}（${quarter}${how}）`, `${Y}Q${k + 1}`);
+    });
+  }
 
   // Units: own split of the extensive counts (synthetic); rd_platforms, incubators and
   // invention_patents deliberately have no unit targets (status no_target).
@@ -703,19 +783,20 @@ City targets come from the 2023 plan (宿迁市2023年度国家创新型城市�
 | file | format / layout | content |
 |---|---|---|
 | \`regions.csv\` | CSV, English headers | 宿迁市 and its 9 reporting units (3 counties, 2 districts, 4 zones), all \`rollup=true\` |
-| \`targets.csv\` | CSV | 2023 city targets (tasks 1–14, 38, 61) with quarterly schedules; unit targets for high_tech_firms, tech_smes, talents_introduced, some new_incubated_firms schedules, rd_intensity for 宿城区 (2.5) and 湖滨新区 (1.8) |
+| \`targets.csv\` | CSV | 2023 city targets (tasks 1–14, 38, 61, and the plan programmes of tasks 39–41, 61, 63, 64, 67, 89, 94) with quarterly schedules; unit targets for high_tech_firms, tech_smes, talents_introduced, some new_incubated_firms schedules, rd_intensity for 宿城区 (2.5) and 湖滨新区 (1.8) |
 | \`observations/01_2022_long.csv\` | long, English headers, UTF-8 without BOM | all of 2022 + population for \`2021\`, \`2022\` (bare year = annual) |
 | \`observations/02_2023Q1_wide.csv\` | wide, Chinese key headers (地区代码, 期别), UTF-8 with BOM | 2023Q1; empty cell = not reported |
 | \`observations/03_2023Q2.xlsx\` | wide, first sheet, region codes as text | 2023Q2 as first reported |
 | \`observations/04_2023Q3.json\` | long, array of objects | 2023Q3 |
 | \`observations/05_2023Q4.parquet\` | long, written by DuckDB | 2023Q4 + population \`2023\` |
 | \`observations/06_2023Q2_revision.csv\` | long, note \`修订\` | revised 2023Q2 values: ${revised} (a later file revises an earlier one) |
+| \`observations/07_2023_plan_programmes.csv\` | long, note = plan task | the city's own year-to-date 2023Q1–Q4 reports of the plan programmes promoted from the milestones (skill competitions, 订单班, apprentices, 校地合作, patent-owning firms, 贯标, IP pledges, 维权援助, 调解, fund investments, online financing) |
 | \`settings.json\` | JSON | \`{"warningThreshold": 0.9, "reportTitle": "宿迁市创新型城市建设主要指标完成情况通报"}\` |
 
 ## What the data demonstrate / 演示要点
 
 - Flow variables are year-to-date (累计); stocks are quarter-end levels; \`tech_smes\` is 当年累计 and restarts each year; population is annual.
-- The city reports its own gdp, gdp_constant, population and air-quality days (not additive); every other variable is the sum of the units.
+- The city reports its own gdp, gdp_constant, population and air-quality days (not additive); every other variable is the sum of the units, except the plan programmes (\`07_2023_plan_programmes.csv\`), which only the city reports, for 2023 only; per-quarter milestone counts are summed into year-to-date targets, and quarters whose milestone names no number have no schedule row (linear 序时).
 - 数据质量预警 / data-quality warning: 宿迁市自报 2023Q2 \`rd_expenditure\` = 41.30 亿元（R&D强度 41.30 / 1920.57 = 2.15%，市级自报数优先）。九个单位首报合计 ${firstRd}（差 ${diff(firstRd)}，容差内），泗洪县修订后合计 ${finalRd}（差 ${diff(finalRd)}），超过 0.5% 容差，引擎应给出预警。
   The city's own 41.30 wins over the units' sum; after the revision the sum (${finalRd}) differs by ${diff(finalRd)} (> 0.5 %), so the engine should warn.
 - \`energy_intensity_decline\` 3.3 与 \`good_air_days_ratio\` 82.0 是省定目标，计划未列具体数值：**样例值 / sample values**.
@@ -797,6 +878,7 @@ async function main(): Promise<void> {
   write2023Q3Json(obs);
   await write2023Q4Parquet(obs);
   writeRevision(obs);
+  writeProgrammes();
   writePlan(plan);
   writeMilestoneReports(plan);
   writeReadme(obs);

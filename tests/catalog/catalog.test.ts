@@ -13,18 +13,24 @@ async function copyOfMetrics(): Promise<string> {
 }
 
 describe('the metrics catalog', () => {
-  it('holds the 22 variables and 16 indicators of INDICATORS.md, with plan tasks and lead units', async () => {
+  it('holds the 22 variables and 16 indicators of INDICATORS.md and the 12 plan programmes, with plan tasks and lead units', async () => {
     const catalog = await loadCatalog('metrics');
-    expect(catalog.variables).toHaveLength(22);
+    expect(catalog.variables).toHaveLength(22 + 12);
     expect(catalog.indicators.map((i) => i.id)).toEqual([
       'rd_intensity', 'rd_platforms', 'rd_institution_rate', 'high_tech_firms', 'tech_smes', 'patents_per_10k',
       'high_tech_output_share', 'tech_contract_share', 'incubators', 'new_incubated_firms', 'talents_introduced',
-      'energy_intensity_decline', 'good_air_days_ratio', 'sci_fiscal_share', 'graduates_attracted', 'invention_patents',
+      'energy_intensity_decline', 'good_air_days_ratio', 'sci_fiscal_share', 'graduates_attracted',
+      // File order (by task number): the plan programmes promoted from the milestones (issue 5) sit among them.
+      'skill_competitions', 'order_classes', 'apprentices_trained', 'school_locality_events', 'invention_patents',
+      'new_patent_owning_firms', 'ip_standard_firms', 'ip_pledge_amount', 'ip_pledges', 'ip_assistance_cases',
+      'ip_mediation_cases', 'fund_tech_investments', 'online_financing',
     ]);
     const byId = new Map(catalog.indicators.map((i) => [i.id, i]));
     expect(byId.get('talents_introduced')).toMatchObject({ task: 11, schedule: 'linear', scope: 'extensive', lead_units: ['市委组织部'] });
     expect(byId.get('patents_per_10k')).toMatchObject({ task: 6, schedule: 'year_end', scope: 'intensive', lead_units: ['市市场监管局'] });
-    expect(catalog.variables.filter((v) => !v.additive).map((v) => v.code)).toEqual(['good_air_days', 'valid_air_days']);
+    expect(catalog.variables.filter((v) => !v.additive).map((v) => v.code)).toEqual([
+      'good_air_days', 'valid_air_days', 'skill_competitions', 'school_locality_events', 'ip_assistance_cases', 'ip_mediation_cases',
+    ]);
   });
 
   it('rejects an indicator whose formula uses an unknown identifier, naming both', async () => {

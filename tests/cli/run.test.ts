@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/loadCatalog.js';
 import { main } from '../../src/cli/main.js';
 import { tempDir } from '../support/fixture.js';
 import { fakeTerminal } from '../support/terminal.js';
@@ -58,7 +59,8 @@ describe('kpi run on the bundled sample', () => {
     connection.closeSync();
     instance.closeSync();
     expect(parquet).toHaveLength(json.length);
-    expect(json).toHaveLength(16 * 10 * 9);
+    // Every catalog indicator × the city and its nine units × the nine periods 2021Q4–2023Q4.
+    expect(json).toHaveLength((await loadCatalog('metrics')).indicators.length * 10 * 9);
     for (const [i, row] of json.entries()) {
       const p = parquet[i] as Record<string, unknown>;
       for (const key of ['indicator', 'region', 'period', 'actual', 'target', 'attainment', 'status', 'notes']) expect(p[key]).toEqual(row[key]);
