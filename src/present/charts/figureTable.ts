@@ -37,6 +37,20 @@ export interface FigureRecord {
  * from it; formatting lives in one place.
  */
 export function figureTable(data: ReportData, rows: readonly ReportRow[] = data.rows): ColumnTable {
+  // Every chart starts from the same table: build it once per report (Arquero tables are immutable).
+  if (rows === data.rows) {
+    const cached = built.get(data);
+    if (cached) return cached;
+    const table = buildFigureTable(data, rows);
+    built.set(data, table);
+    return table;
+  }
+  return buildFigureTable(data, rows);
+}
+
+const built = new WeakMap<ReportData, ColumnTable>();
+
+function buildFigureTable(data: ReportData, rows: readonly ReportRow[]): ColumnTable {
   const indicators = new Map(data.indicators.map((i, ord) => [i.id, { ...i, ord }]));
   const regions = new Map(data.regions.map((r, ord) => [r.code, { ...r, ord }]));
   const indicatorOf = (id: string) => {

@@ -19,11 +19,13 @@ const baseCharacters = ' 0123456789.,:;%+-−—–·…()（）/?!abcdefghijklm
  * over 100 ms per chart) and what the HTML report embeds, so pages render
  * with the same glyphs and widths the charts were laid out with.
  */
-export function subsetFonts(fonts: ChartFonts, text: string): FontSubset {
+export function subsetFonts(fonts: ChartFonts, text: string, boldText: string = text): FontSubset {
   const characters = [...new Set(baseCharacters + text)].filter((c) => c >= ' ');
+  // Bold is drawn only in titles and headings: its subset is kept to their characters (writing a glyph costs ~0.7 ms).
+  const boldCharacters = [...new Set(baseCharacters + boldText)].filter((c) => c >= ' ');
   return {
     regular: subsetFace(fonts.regular, characters, 'Regular', 400),
-    bold: subsetFace(fonts.bold, characters, 'Bold', 700),
+    bold: subsetFace(fonts.bold, boldCharacters, 'Bold', 700),
     characters: new Set(characters),
   };
 }

@@ -1,6 +1,7 @@
 import type { ResvgRenderOptions } from '@resvg/resvg-js';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { chartFont } from '../charts/chartTheme.js';
+import { encodePng } from './encodePng.js';
 
 /** A rasterized chart: its pixels (RGBA, row by row) and a PNG encoder. */
 export interface Raster {
@@ -25,7 +26,8 @@ export function rasterize(svg: string, fontFiles: readonly string[], scale = 2):
  * charts are rasterized at once while the main thread goes on.
  */
 export async function renderPng(svg: string, fontFiles: readonly string[], scale = 2): Promise<Buffer> {
-  return (await renderAsync(svg, options(fontFiles, scale))).asPng();
+  const image = await renderAsync(svg, options(fontFiles, scale));
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 const options = (fontFiles: readonly string[], scale: number): ResvgRenderOptions => ({

@@ -10,7 +10,6 @@ import { subsetFonts } from '../render/fontSubset.js';
 import { renderPng } from '../render/renderPng.js';
 import { renderSvg } from '../render/renderSvg.js';
 import { useChartTextMetrics } from '../render/textMetrics.js';
-import { buildWorkbook } from '../workbook/buildWorkbook.js';
 import type { ReportData } from './reportData.js';
 
 export interface RenderReportOptions {
@@ -52,7 +51,7 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     // page's text is known before any chart is drawn: so the font subset is made first, and each PNG
     // is rasterized on the thread pool as soon as its SVG exists, while Vega draws the next one.
     const draft = renderReportHtml(data, charts.map((chart) => ({ chart, svg: '' })), { engineVersion: options.engineVersion });
-    let subset = subsetFonts(fonts, visibleText(draft) + JSON.stringify(charts.map((c) => c.spec)));
+    let subset = subsetFonts(fonts, visibleText(draft) + JSON.stringify(charts.map((c) => c.spec)), boldText(draft, charts));
     const fontFiles = [join(scratch, 'regular.otf'), join(scratch, 'bold.otf')] as const;
     const saveFonts = async () => {
       await writeFile(fontFiles[0], subset.regular);
@@ -79,7 +78,7 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     if (missing.length > 0) {
       // A character came from somewhere the specs do not show (a Vega default): subset again and redraw.
       await Promise.allSettled(pngs);
-      subset = subsetFonts(fonts, [...subset.characters, ...missing].join(''));
+      subset = subsetFonts(fonts, [...subset.characters, ...missing].join(''), boldText(draft, charts) + missing.join(''));
       await saveFonts();
       pngs = drawn.map(({ chart, svg }) => writePng(chart, svg)());
     }
@@ -88,6 +87,8 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     const htmlFile = join(out, 'report.html');
     const xlsxFile = join(out, 'report.xlsx');
     await writeAtomically(htmlFile, renderReportHtml(data, drawn, { engineVersion: options.engineVersion, fonts: subset }));
+    // exceljs loads here, while the thread pool is still drawing PNGs, rather than before anything starts.
+    const { buildWorkbook } = await import('../workbook/buildWorkbook.js');
     await writeAtomically(xlsxFile, await buildWorkbook(data));
     await Promise.all(pngs);
     const files = drawn.map(({ chart }) => ({
@@ -99,6 +100,13 @@ export async function renderReport(data: ReportData, out: string, options: Rende
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** What is set in bold: the page's headings, table heads and <b>, and every title in the charts (chart, axis, legend). */
+function boldText(html: string, charts: readonly Chart[]): string {
+  const headings = [...html.matchAll(/<(h[1-3]|th|b)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2] ?? '');
+  const titles = charts.flatMap((c) => [...JSON.stringify(c.spec).matchAll(/"(?:title|text|subtitle)":("(?:[^"\\]|\\.)*")/g)].map((m) => m[1] ?? ''));
+  return visibleText(headings.join(' ')) + titles.join(' ');
 }
 
 /** The characters a page shows: its text and its inline SVG text, without markup. */
