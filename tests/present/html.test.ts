@@ -32,17 +32,25 @@ describe('the HTML report', () => {
     expect(html).not.toMatch(/<link\b/i);
   });
 
-  it('embeds both weights of the chart font, holding a glyph for every character the page shows', () => {
+  it('embeds both weights of the chart font: regular with a glyph for every character the page shows, bold for every bold one', () => {
     const faces = [...html.matchAll(/font-weight:(\d+);[^}]*base64,([A-Za-z0-9+/=]+)/g)];
     expect(faces.map((f) => f[1])).toEqual(['400', '700']);
-    const text = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, '');
-    const cjk = [...new Set(text.match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? [])];
-    expect(cjk.length).toBeGreaterThan(200);
-    for (const face of faces) {
-      const bytes = Buffer.from(face[2] ?? '', 'base64');
+    const cjk = (text: string) => [...new Set(text.match(/[\u3000-\u9fff\uff00-\uffef]/g) ?? [])];
+    const page = cjk(html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ''));
+    const boldParts = [
+      ...[...html.matchAll(/<(h[1-3]|th|b)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => m[2] ?? ''),
+      ...[...html.matchAll(/<text[^>]*font-weight="bold"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1] ?? ''),
+    ];
+    const bold = cjk(boldParts.join('').replace(/<[^>]*>/g, ''));
+    expect(page.length).toBeGreaterThan(200);
+    expect(bold.length).toBeGreaterThan(50);
+    for (const [face, needed] of [
+      [faces[0], page],
+      [faces[1], bold],
+    ] as const) {
+      const bytes = Buffer.from(face?.[2] ?? '', 'base64');
       const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-      const missing = cjk.filter((c) => font.charToGlyph(c).index === 0);
-      expect(missing, `weight ${face[1]}`).toEqual([]);
+      expect(needed.filter((c) => font.charToGlyph(c).index === 0), `weight ${face?.[1]}`).toEqual([]);
     }
   });
 
