@@ -1,5 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isError } from '../diagnostics/diagnostic.js';
@@ -9,7 +8,6 @@ import type { Region } from '../model/region.js';
 import type { Target } from '../model/target.js';
 import { isKnownEncoding } from '../read/decodeText.js';
 import type { ReadOptions } from '../read/readOptions.js';
-import { formatOf } from '../read/readTable.js';
 import type { MilestoneReport } from '../model/milestoneReport.js';
 import type { TrackedTask } from '../plan/trackPlan.js';
 import type { Settings } from '../settings.js';
@@ -21,7 +19,10 @@ import { checkTargets } from './checkTargets.js';
 import { checkContext } from './context.js';
 import type { Normalization } from './normalization.js';
 import { checkPlanFolder } from './checkPlanFolder.js';
-import { encodingOf, exists, readChecked, sha256 } from './readChecked.js';
+import { capRepeats } from './capRepeats.js';
+import { fileAccessProblem, probePath, readBytes } from './fileAccess.js';
+import { listDataFiles } from './listDataFiles.js';
+import { encodingOf, readChecked, sha256 } from './readChecked.js';
 import { readSettings } from './readSettings.js';
 
 export interface ObservationFile {
@@ -111,36 +112,38 @@ export async function checkDataFolder(
   const regionsFile = join(folder, 'regions.csv');
   const targetsFile = join(folder, 'targets.csv');
   const observationsFolder = join(folder, 'observations');
-  for (const required of [regionsFile, targetsFile, observationsFolder]) {
-    if (!(await exists(required))) diagnostics.push(problem('FOLDER_MISSING', { file: required }));
+  for (const [required, kind] of [
+    [regionsFile, 'file'],
+    [targetsFile, 'file'],
+    [observationsFolder, 'folder'],
+  ] as const) {
+    const found = await probePath(required, diagnostics);
+    if (found === 'missing') diagnostics.push(problem('FOLDER_MISSING', { file: required }));
+    else if (found !== 'fault' && found !== kind) diagnostics.push(fileAccessProblem(required, kind === 'file' ? 'EISDIR' : 'ENOTDIR'));
   }
   if (diagnostics.length > 0) return emptyFolder(folder, diagnostics);
 
   const settings = await readSettings(join(folder, 'settings.json'), diagnostics);
 
-  const regionsBytes = await readFile(regionsFile);
+  const regionsBytes = await readBytes(regionsFile, diagnostics);
+  const targetsBytes = await readBytes(targetsFile, diagnostics);
+  if (!regionsBytes || !targetsBytes) return emptyFolder(folder, diagnostics);
   const regionsTable = await readChecked(regionsFile, 'csv', regionsBytes, csvOptions, diagnostics);
   const { regions, diagnostics: regionProblems } = regionsTable ? checkRegions(regionsTable) : { regions: [], diagnostics: [] };
   diagnostics.push(...regionProblems);
   const context = checkContext(catalog, regions, options.now ?? new Date());
 
-  const targetsBytes = await readFile(targetsFile);
   const targetsTable = await readChecked(targetsFile, 'csv', targetsBytes, csvOptions, diagnostics);
   const checkedTargets = targetsTable ? checkTargets(targetsTable, context) : { targets: [], diagnostics: [], normalizations: [] };
   diagnostics.push(...checkedTargets.diagnostics);
   const normalizations: Normalization[] = [...encodingOf(regionsTable), ...encodingOf(targetsTable), ...checkedTargets.normalizations];
 
-  const names = (await readdir(observationsFolder)).filter((n) => !n.startsWith('.')).sort();
+  const dataFiles = await listDataFiles(observationsFolder, diagnostics);
   const observationFiles: ObservationFile[] = [];
-  for (const name of names) {
-    const file = join(observationsFolder, name);
-    const format = formatOf(name);
-    if (!format) {
-      diagnostics.push(problem('UNSUPPORTED_FILE', { file, value: basename(name) }));
-      continue;
-    }
+  for (const { name, file, format } of dataFiles) {
     onProgress(`读取 reading ${name}`);
-    const bytes = await readFile(file);
+    const bytes = await readBytes(file, diagnostics);
+    if (!bytes) continue;
     const table = await readChecked(file, format, bytes, format === 'csv' ? csvOptions : {}, diagnostics);
     if (!table) continue;
     const checked = checkObservations(table, context);
@@ -149,7 +152,7 @@ export async function checkDataFolder(
     normalizations.push(...fileNormalizations);
     observationFiles.push({ file, sha256: sha256(bytes), layout: checked.layout, observations: checked.observations, normalizations: fileNormalizations });
   }
-  if (names.every((n) => !formatOf(n))) diagnostics.push(problem('FOLDER_MISSING', { file: observationsFolder, detail: '没有观测数据文件 no observations file' }));
+  if (dataFiles.length === 0) diagnostics.push(problem('FOLDER_MISSING', { file: observationsFolder, detail: '没有观测数据文件 no observations file' }));
 
   const planned = await checkPlanFolder(folder, csvOptions, context.currentQuarter);
   diagnostics.push(...planned.diagnostics);
@@ -163,7 +166,7 @@ export async function checkDataFolder(
     targetsSha256: sha256(targetsBytes),
     observationFiles,
     settings,
-    diagnostics,
+    diagnostics: capRepeats(diagnostics),
     normalizations,
     plan: planned.plan,
     milestoneFiles: planned.milestoneFiles,

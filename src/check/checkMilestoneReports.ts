@@ -6,7 +6,7 @@ import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 import { matchColumns } from './columns.js';
 import type { Normalization } from './normalization.js';
-import { isAfter, readPeriodLabel } from './periodLabel.js';
+import { isAfter, periodForReading, readPeriodLabel } from './periodLabel.js';
 import type { Period } from './values.js';
 
 const columns = [
@@ -61,11 +61,14 @@ export function checkMilestoneReports(
     const periodText = text('period');
     const reading = readPeriodLabel(periodText);
     // A milestone is a quarter's: a year alone does not say which one.
-    const period = reading.ok && !reading.annual ? reading.period : undefined;
+    const checked = reading.ok ? periodForReading(reading, 'quarterly') : undefined;
+    const period = checked?.ok ? checked.period : undefined;
     const canonical = reading.ok && reading.canonical;
-    if (!period) {
-      diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), expected: '季度，如 2023Q2、2023年二季度 / a quarter such as 2023Q2' }));
-    } else {
+    if (!reading.ok) {
+      diagnostics.push(problem(reading.code ?? 'BAD_PERIOD', { ...at('period', periodText), expected: reading.expected ?? '季度，如 2023Q2、2023年二季度 / a quarter such as 2023Q2' }));
+    } else if (checked && !checked.ok) {
+      diagnostics.push(problem(checked.code, { ...at('period', periodText), expected: checked.expected }));
+    } else if (period) {
       if (period.year !== context.year) diagnostics.push(problem('SCHEDULE_OUTSIDE_YEAR', { ...at('period', periodText), expected: `${context.year}年的季度 / a quarter of ${context.year}` }));
       if (context.currentQuarter && isAfter(period, context.currentQuarter)) diagnostics.push(problem('FUTURE_PERIOD', at('period', periodText)));
       if (!canonical) normalizations.push({ file: table.file, row, column: 'period', rule: 'period_label', from: periodText, to: period.period });

@@ -8,7 +8,7 @@ import type { CheckContext } from './context.js';
 import type { Layout } from './observationCandidates.js';
 import { layoutOf, observationCandidates } from './observationCandidates.js';
 import type { Normalization } from './normalization.js';
-import { isAfter, readPeriodLabel } from './periodLabel.js';
+import { isAfter, periodForReading, readPeriodLabel } from './periodLabel.js';
 import { readQuantity } from './readQuantity.js';
 import { didYouMean } from './suggestCode.js';
 
@@ -60,8 +60,9 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
       const expected = didYouMean(regionText, context.named.regions, problems.UNKNOWN_REGION.expected);
       once(`${c.row}|region`, () => diagnostics.push(problem('UNKNOWN_REGION', { ...at('region', regionText), expected })));
     }
-    if (!reading.ok) once(`${c.row}|period`, () => diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), detail: reading.detail })));
-    else if (context.currentQuarter !== undefined && isAfter(reading.period, context.currentQuarter)) {
+    if (!reading.ok) {
+      once(`${c.row}|period`, () => diagnostics.push(problem(reading.code ?? 'BAD_PERIOD', { ...at('period', periodText), detail: reading.detail, expected: reading.expected })));
+    } else if (context.currentQuarter !== undefined && isAfter(reading.period, context.currentQuarter)) {
       const expected = `不晚于本季度 ${context.currentQuarter.period} 的期别；检查年份是否写错 / ${context.currentQuarter.period} (this quarter) or earlier: check the year`;
       once(`${c.row}|period`, () => diagnostics.push(problem('FUTURE_PERIOD', { ...at('period', periodText), expected })));
       ok = false;
@@ -69,6 +70,15 @@ export function checkObservations(table: RawTable, context: CheckContext): Check
       once(`${c.row}|period`, () => normalizations.push({ ...cell('period'), rule: 'period_label', from: periodText, to: reading.period.period }));
     }
     if (regionText === '' || !context.regionCodes.has(regionText) || !period) ok = false;
+    // The frequency rule needs the variable: a bare year is an annual variable's Q4, and a quarterly one's error.
+    const frequency = context.variables.get(c.variable)?.frequency;
+    if (reading.ok && frequency !== undefined) {
+      const checked = periodForReading(reading, frequency);
+      if (!checked.ok) {
+        once(`${c.row}|period|${checked.code}`, () => diagnostics.push(problem(checked.code, { ...at('period', periodText), expected: checked.expected })));
+        ok = false;
+      }
+    }
     if (layout === 'long') {
       if (c.variable === '') {
         diagnostics.push(problem('REQUIRED_VALUE', at(c.variableColumn, '')));
@@ -121,6 +131,6 @@ function wrongFirstSheet(table: RawTable, headerProblems: readonly Diagnostic[])
   return problem('WRONG_SHEET', {
     file: table.file,
     value: facts.sheets.map((s) => s.name).join('、'),
-    detail: `第一个工作表「${facts.sheets[0]?.name ?? ''}」没有所需的列，其他有内容的工作表 other sheets with content: ${others.join('、')}`,
+    detail: `第一个可见工作表「${facts.sheets[0]?.name ?? ''}」没有所需的列 the first visible sheet lacks the required columns，其他有内容的工作表 other sheets with content: ${others.join('、')}`,
   });
 }

@@ -7,6 +7,9 @@ import { matchColumns } from './columns.js';
 import { didYouMean } from './suggestCode.js';
 import { parseBoolean } from './values.js';
 
+/** CONTRACT.md: letters, digits, `-` and `_`, because codes name the files of the report (`../../x` must never be a path). */
+const REGION_CODE = /^[A-Za-z0-9_-]+$/;
+
 const columns = [
   { name: 'code', chinese: '地区代码', required: true },
   { name: 'name', chinese: '地区名称', required: true },
@@ -16,7 +19,7 @@ const columns = [
 ] as const;
 
 /**
- * Checks regions.csv: unique codes, names present, every parent a region,
+ * Checks regions.csv: unique codes of letters, digits, `-` and `_`, names present, every parent a region,
  * exactly one root, no cycles, rollup a yes/no value.
  */
 export function checkRegions(table: RawTable): { regions: Region[]; diagnostics: Diagnostic[] } {
@@ -41,7 +44,11 @@ export function checkRegions(table: RawTable): { regions: Region[]; diagnostics:
     if (code === '') {
       diagnostics.push(problem('REQUIRED_VALUE', { ...at(row, 'code'), value: '' }));
       ok = false;
-    } else if (rowOf.has(code)) {
+    } else if (!REGION_CODE.test(code)) {
+      // Not fatal to the region's other checks: it stays known, so other files' rows are not each an unknown region too.
+      diagnostics.push(problem('BAD_REGION_CODE', { ...at(row, 'code'), value: code }));
+    }
+    if (ok && rowOf.has(code)) {
       diagnostics.push(problem('DUPLICATE_REGION', { ...at(row, 'code'), value: code, detail: `已在第${rowOf.get(code)}行 first at row ${rowOf.get(code)}` }));
       ok = false;
     }

@@ -6,6 +6,7 @@ import { cellText } from '../read/rawTable.js';
 import { matchColumns } from './columns.js';
 import type { CheckContext } from './context.js';
 import type { Normalization } from './normalization.js';
+import { YEAR_RANGE_EXPECTED } from '../model/period.js';
 import { readPeriodLabel } from './periodLabel.js';
 import { readQuantity } from './readQuantity.js';
 import { didYouMean } from './suggestCode.js';
@@ -59,12 +60,14 @@ export function checkTargets(table: RawTable, context: CheckContext): { targets:
     }
 
     const year = parseYear(raw('year'));
-    if (year === undefined) diagnostics.push(problem('BAD_YEAR', at('year', cellText(raw('year')))));
+    if (year === undefined) diagnostics.push(problem('BAD_YEAR', { ...at('year', cellText(raw('year'))), expected: YEAR_RANGE_EXPECTED }));
 
     const periodText = cellText(raw('period'));
     const reading = periodText === '' ? null : readPeriodLabel(periodText);
     // A schedule point is a quarter; a year in this column would be an annual target, which goes with an empty period.
-    if (reading !== null && (!reading.ok || reading.annual)) {
+    if (reading !== null && !reading.ok && reading.code === 'PERIOD_OUT_OF_RANGE') {
+      diagnostics.push(problem(reading.code, { ...at('period', periodText), expected: reading.expected, detail: reading.detail }));
+    } else if (reading !== null && (!reading.ok || reading.annual)) {
       diagnostics.push(problem('BAD_PERIOD', { ...at('period', periodText), expected: SCHEDULE_PERIOD, detail: reading.ok ? undefined : reading.detail }));
     } else if (reading !== null && year !== undefined && reading.period.year !== year) {
       diagnostics.push(problem('SCHEDULE_OUTSIDE_YEAR', { ...at('period', periodText), expected: `${year}Q1–${year}Q4` }));

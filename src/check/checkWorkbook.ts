@@ -18,7 +18,7 @@ export function checkWorkbook(table: RawTable): Diagnostic[] {
       problem('WRONG_SHEET', {
         file: table.file,
         value: facts.sheets.map((s) => s.name).join('、'),
-        detail: `第一个工作表「${facts.sheets[0]?.name ?? ''}」是空的 the first sheet is empty；有内容的工作表 sheets with content: ${withContent.join('、')}`,
+        detail: `第一个可见工作表「${facts.sheets[0]?.name ?? ''}」是空的 the first visible sheet is empty；有内容的工作表 sheets with content: ${withContent.join('、')}`,
       }),
     ];
   }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
 import type { RawTable } from '../read/rawTable.js';
+import { unnamedColumn } from './columnLetter.js';
 
 /** A column of the data contract: its English code and the Chinese header accepted as well. */
 export interface ColumnSpec {
@@ -52,6 +53,7 @@ export function matchColumns<Name extends string>(
       );
     }
   }
-  if (warnUnknown) diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header })));
+  // An unnamed column is located by its letter: an empty column name would say nothing.
+  if (warnUnknown) diagnostics.push(...others.map((o) => problem('UNKNOWN_COLUMN', { file: table.file, row: 1, column: o.header === '' ? unnamedColumn(o.index) : o.header, value: o.header })));
   return { index, others, diagnostics };
 }

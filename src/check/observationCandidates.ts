@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { problem, problems } from '../diagnostics/problems.js';
 import type { Cell, RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
+import { REPEAT_LIMIT } from './capRepeats.js';
+import { unnamedColumn } from './columnLetter.js';
 import type { ColumnSpec } from './columns.js';
 import { matchColumns, normalizeHeader } from './columns.js';
 import type { CheckContext } from './context.js';
@@ -75,10 +77,19 @@ export function observationCandidates(table: RawTable, context: CheckContext): {
   const { index, others, diagnostics: headerProblems } = matchColumns(table, wideColumns, { warnUnknown: false });
   diagnostics.push(...headerProblems);
   const variableColumns: { index: number; header: string; code: string }[] = [];
+  let unknownColumns = 0;
   for (const o of others) {
+    if (o.header === '') {
+      // Unnamed and empty throughout: no column at all. Unnamed with values: said once, by its letter.
+      if (table.rows.some((r) => cellText(r.cells[o.index]) !== '')) diagnostics.push(problem('EMPTY_HEADER', { file: table.file, row: 1, column: unnamedColumn(o.index), value: '' }));
+      continue;
+    }
     const code = context.variableCodes.has(o.header) ? o.header : context.variableByName.get(o.header);
     if (code === undefined) {
-      const expected = didYouMean(o.header, context.named.variables, problems.UNKNOWN_VARIABLE_COLUMN.expected);
+      // "Did you mean" costs an edit distance per variable: past the few that are shown one by one (capRepeats), plain advice.
+      unknownColumns++;
+      const advice = problems.UNKNOWN_VARIABLE_COLUMN.expected;
+      const expected = unknownColumns <= REPEAT_LIMIT ? didYouMean(o.header, context.named.variables, advice) : advice;
       diagnostics.push(problem('UNKNOWN_VARIABLE_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header, expected }));
     } else if (variableColumns.some((v) => v.code === code)) diagnostics.push(problem('DUPLICATE_COLUMN', { file: table.file, row: 1, column: o.header, value: o.header }));
     else variableColumns.push({ ...o, code });

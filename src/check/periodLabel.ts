@@ -1,8 +1,8 @@
 import type { Cell } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
+import type { Frequency, Period, PeriodCheck, PeriodProblem } from '../model/period.js';
+import { makePeriod, parsePeriod, periodFor, periodOf, YEAR_RANGE_EXPECTED } from '../model/period.js';
 import { toHalfWidth } from './halfWidth.js';
-import type { Period } from './values.js';
-import { makePeriod } from './values.js';
 
 export type PeriodReading =
   | {
@@ -13,14 +13,26 @@ export type PeriodReading =
       /** False when the label was rewritten to `YYYYQn` (`2023年1-6月`); the load log records it. */
       readonly canonical: boolean;
     }
-  | { readonly ok: false; readonly detail?: string };
+  | {
+      readonly ok: false;
+      /** BAD_PERIOD unless more precise (a year outside 1900–2100 is PERIOD_OUT_OF_RANGE). */
+      readonly code?: PeriodProblem;
+      readonly detail?: string;
+      readonly expected?: string;
+    };
 
 const QUARTER_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 /** The dashes and words analysts put in a month range: 1-6月, 1—6月, 1–6月, 1~6月, 1至6月. */
 const RANGE = '[-—–~～至到]';
 
-const quarter = (year: number, q: number, canonical: boolean): PeriodReading => ({ ok: true, period: makePeriod(year, q), annual: false, canonical });
-const annual = (year: number, canonical: boolean): PeriodReading => ({ ok: true, period: makePeriod(year, 4), annual: true, canonical });
+/** A reading of year and quarter, refused when the year is outside the contract's 1900–2100 (`0023Q2` is not the year 23). */
+function reading(year: number, q: number, annual: boolean, canonical: boolean): PeriodReading {
+  const checked = periodOf(year, q);
+  if (!checked.ok) return { ok: false, code: checked.code, expected: checked.expected, detail: checked.code === 'PERIOD_OUT_OF_RANGE' ? `年份 ${year} 超出范围 / year ${year} is out of range` : undefined };
+  return { ok: true, period: checked.period, annual, canonical };
+}
+const quarter = (year: number, q: number, canonical: boolean): PeriodReading => reading(year, q, false, canonical);
+const annual = (year: number, canonical: boolean): PeriodReading => reading(year, 4, true, canonical);
 
 /** What a Chinese label after `YYYY年` means; flows are year to date, so only ranges from January to a quarter's end are a period. */
 function chineseLabel(year: number, rest: string): PeriodReading {
@@ -54,9 +66,9 @@ function chineseLabel(year: number, rest: string): PeriodReading {
  */
 export function readPeriodLabel(cell: Cell | undefined): PeriodReading {
   const raw = cellText(cell);
-  const canonicalQuarter = /^(\d{4})Q([1-4])$/i.exec(raw);
-  if (canonicalQuarter) return quarter(Number(canonicalQuarter[1]), Number(canonicalQuarter[2]), true);
-  if (/^\d{4}$/.test(raw)) return annual(Number(raw), true);
+  const canonical = parsePeriod(raw);
+  if (canonical.ok) return canonical.label.quarter === undefined ? annual(canonical.label.year, true) : quarter(canonical.label.year, canonical.label.quarter, true);
+  if (canonical.code === 'PERIOD_OUT_OF_RANGE') return { ok: false, code: canonical.code, expected: YEAR_RANGE_EXPECTED };
 
   const text = toHalfWidth(raw).replace(/\s+/g, ' ').trim();
   const spaced = /^(\d{4}) ?[- /]? ?Q([1-4])$/i.exec(text);
@@ -67,11 +79,19 @@ export function readPeriodLabel(cell: Cell | undefined): PeriodReading {
   return { ok: false };
 }
 
+/**
+ * A label read against the variable's frequency (see {@link periodFor}): a
+ * year alone (`2023`, `2023年全年`) is a quarterly variable's error and an
+ * annual variable's Q4; an annual variable's other quarters are errors.
+ */
+export function periodForReading(reading: PeriodReading & { ok: true }, frequency: Frequency): PeriodCheck {
+  return periodFor({ year: reading.period.year, quarter: reading.annual ? undefined : reading.period.quarter }, frequency);
+}
+
 /** The quarter `now` falls in, on the calendar of China Standard Time (UTC+8), where the reports are made. */
 export function quarterContaining(now: Date): Period {
   const china = new Date(now.getTime() + 8 * 3600_000);
   return makePeriod(china.getUTCFullYear(), Math.floor(china.getUTCMonth() / 3) + 1);
 }
 
-/** Whether period `a` comes after period `b`. */
-export const isAfter = (a: Period, b: Period): boolean => a.year * 4 + a.quarter > b.year * 4 + b.quarter;
+export { isAfter } from '../model/period.js';

@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
 import { TextEncodingError } from '../read/decodeText.js';
+import { CsvDelimiterError } from '../read/csvDelimiterError.js';
 import type { RawTable } from '../read/rawTable.js';
+import { cellText } from '../read/rawTable.js';
 import type { ReadOptions } from '../read/readOptions.js';
 import type { TableFormat } from '../read/readTable.js';
 import { readTable } from '../read/readTable.js';
@@ -20,16 +22,33 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** A file read into a table, or undefined with its problem pushed: empty, badly encoded or unreadable. */
+/**
+ * Columns at the right end with no header and no value anywhere (what Excel
+ * leaves after a column's contents are deleted) are not columns: dropped,
+ * so they are never reported as unnamed columns.
+ */
+export function withoutEmptyTrailingColumns(table: RawTable): RawTable {
+  let width = table.headers.length;
+  const emptyAt = (i: number): boolean => (table.headers[i] ?? '').trim() === '' && table.rows.every((r) => cellText(r.cells[i]) === '');
+  while (width > 0 && emptyAt(width - 1)) width--;
+  if (width === table.headers.length) return table;
+  // Cells past the last header are never read, so the rows can stay as they are.
+  return { ...table, headers: table.headers.slice(0, width) };
+}
+
+/** A file read into a table, or undefined with its problem pushed: empty, badly encoded, not comma-separated or unreadable. */
 export async function readChecked(file: string, format: TableFormat, bytes: Uint8Array, options: ReadOptions, diagnostics: Diagnostic[]): Promise<RawTable | undefined> {
   if (bytes.length === 0) {
     diagnostics.push(problem('FILE_EMPTY', { file, detail: '文件为 0 字节 / the file is empty (0 bytes)' }));
     return undefined;
   }
   try {
-    return await readTable(file, format, bytes, options);
+    const table = withoutEmptyTrailingColumns(await readTable(file, format, bytes, options));
+    if (table.sepLine) diagnostics.push(problem('CSV_SEP_LINE', { file, row: 1, value: 'sep=,' }));
+    return table;
   } catch (e) {
-    if (e instanceof TextEncodingError) diagnostics.push(problem('BAD_ENCODING', { file, row: e.line, value: e.excerpt, detail: e.message }));
+    if (e instanceof TextEncodingError) diagnostics.push(problem(e.binary ? 'BINARY_FILE' : 'BAD_ENCODING', { file, row: e.line, value: e.excerpt, detail: e.message }));
+    else if (e instanceof CsvDelimiterError) diagnostics.push(problem('WRONG_DELIMITER', { file, row: e.line, value: e.excerpt, detail: e.message }));
     else diagnostics.push(problem('FILE_UNREADABLE', { file, detail: (e as Error).message }));
     return undefined;
   }

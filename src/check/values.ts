@@ -1,19 +1,15 @@
 import type { Cell } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 
-/** A quarter of a year: `2023Q2` → { year: 2023, quarter: 2 }. */
-export interface Period {
-  readonly period: string;
-  readonly year: number;
-  readonly quarter: number;
-}
+import { isYearInRange } from '../model/period.js';
 
-export const makePeriod = (year: number, quarter: number): Period => ({ period: `${year}Q${quarter}`, year, quarter });
+export type { Period } from '../model/period.js';
+export { makePeriod } from '../model/period.js';
 
-/** A four-digit year. */
+/** A four-digit year within the contract's 1900–2100. */
 export function parseYear(cell: Cell | undefined): number | undefined {
   const text = cellText(cell);
-  return /^\d{4}$/.test(text) ? Number(text) : undefined;
+  return /^\d{4}$/.test(text) && isYearInRange(Number(text)) ? Number(text) : undefined;
 }
 
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '计入']);

@@ -1,6 +1,7 @@
 /**
  * Which sheet of a workbook holds the data. CONTRACT.md: "an .xlsx file is
- * read from its first sheet". So the first sheet is read whenever it has
+ * read from its first visible sheet"; `sheets` are the visible ones (the
+ * reader leaves hidden sheets out). So the first of them is read whenever it has
  * anything in it (other sheets — a 说明, an old copy — are ignored); a
  * workbook with nothing at all is read as its empty first sheet. Only when
  * the first sheet is empty and another sheet is not does the reader refuse

@@ -14,6 +14,8 @@ export class TextEncodingError extends Error {
     detail: string,
     readonly line: number | undefined,
     readonly excerpt: string | undefined,
+    /** The text holds NUL bytes that no encoding explains: a binary or corrupt file (BINARY_FILE), not a wrong encoding. */
+    readonly binary = false,
   ) {
     super(detail);
     this.name = 'TextEncodingError';
@@ -81,22 +83,34 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodedText {
   if (marked) {
     const text = strictDecode(bytes, marked.encoding);
     if (text === undefined) throw encodingError(bytes, [marked.encoding], `有 ${marked.encoding.toUpperCase()} 的 BOM，内容却不是 / a ${marked.encoding.toUpperCase()} byte-order mark, but the text is not`);
-    return { text, encoding: marked.encoding };
+    return withoutNul({ text, encoding: marked.encoding });
+  }
+  // Mostly NULs, every other byte: UTF-16 that lost its byte-order mark (valid UTF-8, and GB18030 would garble it).
+  const nuls = bytes.reduce((n, b) => n + (b === 0 ? 1 : 0), 0);
+  if (nuls * 4 >= bytes.length) {
+    const utf16 = new TextDecoder('utf-8').decode(bytes).split('\n')[0] ?? '';
+    throw new TextEncodingError('含有 NUL 字节，像是没有 BOM 的 UTF-16 / NUL bytes: UTF-16 without a byte-order mark?', 1, utf16.replaceAll('\u0000', '').replace(/\r$/, '').slice(0, EXCERPT_LENGTH));
   }
   const utf8 = strictDecode(bytes, 'utf-8');
   if (utf8 === undefined) {
     const gb = strictDecode(bytes, 'gb18030');
     if (gb === undefined) throw encodingError(bytes, ['utf-8', 'gb18030'], '既不是 UTF-8，也不是 GB18030/GBK 文本 / neither UTF-8 nor GB18030/GBK text');
-    return { text: gb, encoding: 'gb18030' };
+    return withoutNul({ text: gb, encoding: 'gb18030' });
   }
-  // NUL bytes are valid UTF-8 but never appear in a spreadsheet's text: this is UTF-16 that lost its byte-order mark.
-  const nul = utf8.indexOf('\u0000');
-  if (nul !== -1) {
-    const line = utf8.slice(0, nul).split('\n').length;
-    const excerpt = (utf8.split('\n')[line - 1] ?? '').replaceAll('\u0000', '').slice(0, EXCERPT_LENGTH);
-    throw new TextEncodingError('含有 NUL 字节，像是没有 BOM 的 UTF-16 / NUL bytes: UTF-16 without a byte-order mark?', line, excerpt);
-  }
-  return { text: utf8, encoding: 'utf-8' };
+  return withoutNul({ text: utf8, encoding: 'utf-8' });
+}
+
+/**
+ * NUL never appears in a spreadsheet's text, whatever the encoding: a file
+ * with one is binary or corrupt (a workbook renamed .csv, a truncated copy).
+ * One error for the file, at the first NUL's line, instead of one per cell.
+ */
+function withoutNul(decoded: DecodedText): DecodedText {
+  const nul = decoded.text.indexOf('\u0000');
+  if (nul === -1) return decoded;
+  const line = decoded.text.slice(0, nul).split('\n').length;
+  const excerpt = (decoded.text.split('\n')[line - 1] ?? '').replaceAll('\u0000', '\\0').replace(/\r$/, '').slice(0, EXCERPT_LENGTH);
+  throw new TextEncodingError('含有 NUL 字节 / NUL bytes in the text', line, excerpt, true);
 }
 
 /** Whether `encoding` is a name TextDecoder knows (`gbk`, `GB18030`, `utf-16le`, …). */

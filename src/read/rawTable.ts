@@ -16,6 +16,8 @@ export interface RawTable {
   readonly rows: readonly RawRow[];
   /** For text files: the encoding the text was decoded from (`utf-8`, `gb18030`, `utf-16le`, …). */
   readonly encoding?: string;
+  /** For CSV: the file began with Excel's `sep=,` line, which was skipped (rows are numbered without it, as Excel shows them). */
+  readonly sepLine?: boolean;
   /** For workbooks: which sheet was read, and what in it cannot be taken as reported values. */
   readonly workbook?: WorkbookFacts;
 }

@@ -1,10 +1,20 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Cell, RawTable } from './rawTable.js';
 
+/** JSON text of a nested value; DuckDB gives big integers as bigint, which JSON cannot hold as such. */
+const jsonText = (v: unknown): string => JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
+
+/**
+ * A Parquet value as a cell. A list or struct is kept as its JSON text
+ * (`[1,234]`), never flattened by `String()` into `1,234`, which would read
+ * as the number 1234: the check then refuses it as not a number, located.
+ */
 const toCell = (v: unknown): Cell => {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().replace(/T00:00:00\.000Z$/, '');
+  if (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || v instanceof Map) return jsonText(v instanceof Map ? Object.fromEntries(v) : v);
   return String(v);
 };
 

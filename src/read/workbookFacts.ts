@@ -11,7 +11,7 @@ export interface SheetCellRef {
  * judge: reading records facts, checking turns them into diagnostics.
  */
 export interface WorkbookFacts {
-  /** Every sheet in workbook order, and whether it holds any non-empty cell. */
+  /** Every visible sheet in workbook order (hidden sheets are left out), and whether it holds any non-empty cell. */
   readonly sheets: readonly { readonly name: string; readonly hasContent: boolean }[];
   /** The sheet read ({@link dataSheet}), or null when the rule could not tell which sheet holds the data (nothing was read). */
   readonly sheet: string | null;

@@ -27,7 +27,7 @@ describe('milestone reports', () => {
     expect(diagnostics.map((d) => [d.code, d.row, d.column, d.value])).toEqual([
       ['UNKNOWN_TASK', 2, 'task', '99'],
       ['BAD_MILESTONE_STATUS', 3, 'status', '差不多'],
-      ['BAD_PERIOD', 4, 'period', '2023'],
+      ['PERIOD_NEEDS_QUARTER', 4, 'period', '2023'],
       ['SCHEDULE_OUTSIDE_YEAR', 5, 'period', '2022Q4'],
       ['FUTURE_PERIOD', 6, 'period', '2023Q4'],
       ['DUPLICATE_KEY', 8, 'task', '36'],
