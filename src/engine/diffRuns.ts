@@ -6,7 +6,7 @@ import type { ResultColumn } from '../present/resultColumns.js';
 import { resultColumns } from '../present/resultColumns.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import type { RunInputs } from '../store/runInputs.js';
-import { runInputs } from '../store/runInputs.js';
+import { observationsInEffect, runInputs } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
 
 /** Labels repeat the definitions; the key is how rows are matched. Every other result column is compared. */
@@ -26,6 +26,8 @@ export interface RevisedInput {
   /** Where the later value came from. */
   readonly file: string | null;
   readonly row: number | null;
+  /** Where the earlier value came from: when `after` is null, the file that is no longer in the folder. */
+  readonly beforeFile: string | null;
 }
 
 export interface FigureChange {
@@ -98,7 +100,12 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
         // An annual figure is used as of later quarters too (until the next year's figure).
         const uses = (i: { v: string; p: number }) => i.v === r.variable && (annual.has(r.variable) ? rp <= i.p && i.p < rp + 8 : i.p === rp);
         if (covered.has(r.region) && inputs.some(uses)) {
-          reasons.push(`${tree.name(r.region)}（${r.region}）${r.variable} ${r.period} 修订 revised ${r.before ?? '—'} → ${r.after ?? '—'}${r.file ? `（${r.file} 第${r.row}行）` : ''}`);
+          const figure = `${tree.name(r.region)}（${r.region}）${r.variable} ${r.period}`;
+          reasons.push(
+            r.after === null
+              ? `${figure} 撤回 withdrawn ${r.before ?? '—'}（${r.beforeFile ?? ''} 已不在数据文件夹中 no longer in the data folder）`
+              : `${figure} 修订 revised ${r.before ?? '—'} → ${r.after}（${r.file} 第${r.row}行）`,
+          );
         }
       }
       reasons.push(...changedTargets.filter((t) => t.startsWith(`${row.indicator} `)).map((t) => `目标变化 target changed: ${t}`));
@@ -112,18 +119,16 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
 
 /** Observations whose value in effect differs between the two runs' data. */
 async function revisedObservations(store: Store, a: RunInputs, b: RunInputs): Promise<RevisedInput[]> {
-  const latest = (alias: string, last: string) => `
-    ${alias} AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row FROM observations o JOIN loads l USING (load_id)
-                 WHERE o.load_id <= ${last}
-                 QUALIFY row_number() OVER (PARTITION BY o.region, o.variable, o.period ORDER BY o.obs_id DESC) = 1)`;
+  const inEffect = (alias: string, run: number) => `
+    ${alias} AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row
+                 FROM (${observationsInEffect(run)}) o JOIN loads l USING (load_id))`;
   return store.all<RevisedInput & Record<string, unknown>>(
-    `WITH ${latest('x', '$a')}, ${latest('y', '$b')}
+    `WITH ${inEffect('x', a.filesRun)}, ${inEffect('y', b.filesRun)}
      SELECT coalesce(x.region, y.region) AS region, coalesce(x.variable, y.variable) AS variable, coalesce(x.period, y.period) AS period,
-            x.value AS before, y.value AS after, y.file AS file, y.row AS row
+            x.value AS before, y.value AS after, y.file AS file, y.row AS row, x.file AS "beforeFile"
      FROM x FULL JOIN y USING (region, variable, period)
      WHERE x.value IS DISTINCT FROM y.value
      ORDER BY period, variable, region`,
-    { a: a.lastLoadId, b: b.lastLoadId },
   );
 }
 

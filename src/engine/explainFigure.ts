@@ -198,7 +198,8 @@ async function inputValue(store: Store, region: string, variable: string, pidx: 
 async function observationSource(store: Store, obsId: number): Promise<ObservationSource | undefined> {
   const o = await store.one<{ value: number; file: string; sha256: string; row: number; column: string; loaded_at: string; revisions: number }>(
     `SELECT o.value, l.file, l.sha256, o."row" AS row, o."column" AS column, strftime(l.loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at,
-            (SELECT count(*) FROM w_observations p WHERE p.region = o.region AND p.period = o.period AND p.variable = o.variable) AS revisions
+            (SELECT count(*) FROM observations p JOIN w_files f ON f.load_id = p.load_id AND f.kind = 'observations'
+             WHERE p.region = o.region AND p.period = o.period AND p.variable = o.variable) AS revisions
      FROM observations o JOIN loads l USING (load_id) WHERE o.obs_id = $id`,
     { id: obsId },
   );

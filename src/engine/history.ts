@@ -1,5 +1,6 @@
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
+import { observationsInEffect } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
 
 /** One stored revision of an observation, with where it came from. */
@@ -15,7 +16,7 @@ export interface Revision {
   readonly runId: number | null;
   readonly source: string;
   readonly note: string;
-  /** The revision later runs use (the latest). */
+  /** The revision in effect in the latest publication: in the file that comes last in name order among the folder's files then. */
   readonly current: boolean;
 }
 
@@ -70,7 +71,14 @@ export async function observationHistory(store: Store, region: string, variable:
     const known = regionRow ? (variableDef ? `${code} ${variableCode} ${period}` : `基础数据项 variable "${variable}"`) : `地区 region "${region}"`;
     throw new KpiInputError([problem('NO_HISTORY', { value: `${region} ${variable} ${period}`, detail: `没有找到 ${known} / nothing stored` })]);
   }
-  const last = rows.at(-1)?.obs_id;
+  const published = await store.one<{ run_id: number }>("SELECT run_id FROM runs WHERE status = 'done' ORDER BY run_id DESC LIMIT 1");
+  const current = published
+    ? await store.one<{ obs_id: number }>(`SELECT obs_id FROM (${observationsInEffect(published.run_id)}) WHERE region = $region AND variable = $variable AND period = $period`, {
+        region: code,
+        variable: variableCode,
+        period,
+      })
+    : undefined;
   return {
     region: code,
     regionName: regionRow?.name ?? null,
@@ -89,7 +97,7 @@ export async function observationHistory(store: Store, region: string, variable:
       runId: r.run_id,
       source: r.source,
       note: r.note,
-      current: r.obs_id === last,
+      current: r.obs_id === current?.obs_id,
     })),
   };
 }

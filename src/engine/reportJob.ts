@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { defaultDatabases } from './findDatabase.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
@@ -40,6 +41,10 @@ export async function reportJob(options: ReportOptions): Promise<ReportSummary> 
   const db = candidates.find((file) => existsSync(file));
   if (!db) {
     throw new KpiInputError([problem('FOLDER_MISSING', { file: candidates.join(' 或 or '), expected: '先运行 kpi run，或用 --db 指定数据库 / run `kpi run` first or pass --db' })]);
+  }
+  // `<out>/report-<period>` of a run is a link into that publication: writing there would mix two runs.
+  if (await lstat(options.out).then((s) => s.isSymbolicLink(), () => false)) {
+    throw new KpiInputError([problem('OUT_IS_PUBLICATION', { file: options.out })]);
   }
   progress(`读取结果 reading results from ${db}`);
   const store = await Store.open(db);

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { Status } from '../assess/status.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/loadCatalog.js';
@@ -9,11 +9,17 @@ import type { Normalization } from '../check/normalization.js';
 import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
+import { onFile } from '../diagnostics/fileAccessError.js';
+import type { Staging } from '../publish/outputFolder.js';
+import { discardStaging, stagePublication, switchPublication, tidyOutput } from '../publish/outputFolder.js';
+import { lockOutput } from '../publish/outputLock.js';
+import { lastPublishedRun, settleStagedRuns } from '../publish/settleRuns.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
 import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
 import { loadPlanTracking } from '../plan/loadPlanTracking.js';
 import { writePlanTracking } from '../present/writePlanTracking.js';
 import type { ResultRow } from '../present/resultColumns.js';
+import { safeFileName } from '../present/safeFileName.js';
 import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
@@ -26,6 +32,8 @@ import { runInputs, useRunInputs } from '../store/runInputs.js';
 import { Store } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
 import { computeResults } from './computeResults.js';
+import type { RunDiff } from './diffRuns.js';
+import { diffRuns } from './diffRuns.js';
 import { defaultMetricsFolder } from './packagePaths.js';
 
 export interface RunOptions {
@@ -69,6 +77,12 @@ export interface RunSummary {
   readonly asOf: number | null;
   /** The latest period's 通报, when asked for and there are results. */
   readonly report?: ReportFiles;
+  /**
+   * Files of the previous publication that are no longer in the data folder
+   * (their values are withdrawn), and every figure that differs from that
+   * publication, with why. Empty when no file was removed.
+   */
+  readonly withdrawn: { readonly files: readonly string[]; readonly diff: RunDiff | null };
 }
 
 /**
@@ -89,27 +103,98 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
   if (hasErrors(folder)) throw new KpiInputError(folder.diagnostics);
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
-
-  await mkdir(options.out, { recursive: true });
   const db = options.db ?? join(options.out, 'kpi.duckdb');
-  const store = await Store.open(db, { waitSeconds: options.waitSeconds });
-  try {
-    const runId = await nextRunId(store);
+
+  return publishing({ out: options.out, db, waitSeconds: options.waitSeconds }, async (store, runId) => {
+    const previous = await lastPublishedRun(store);
     progress('写入数据库 storing observations');
-    const { load, inputs } = await store.transaction(async () => {
-      const catalogSha256 = await saveCatalog(store, catalog);
-      const load = await loadData(store, folder, runId, now, loadLogs(folder));
-      const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, lastLoadId: load.lastLoadId, planLoad: load.planLoad, catalogSha256 };
-      const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
-      await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
-      return { load, inputs };
-    });
-    const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
-    const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
-    return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, ...published };
+    const catalogSha256 = await saveCatalog(store, catalog);
+    const load = await loadData(store, folder, runId, now, loadLogs(folder));
+    const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, filesRun: runId, planLoad: load.planLoad, catalogSha256 };
+    const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
+    await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
+    const removed = previous === null ? [] : await removedFiles(store, previous, runId);
+    return async (staging) => {
+      const published = await publish(store, { runId, catalog, settings, inputs, staging, report: options.report === true, progress });
+      const diff = previous !== null && removed.length > 0 ? await diffRuns(store, previous, runId) : null;
+      const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
+      return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, withdrawn: { files: removed, diff }, ...published };
+    };
+  });
+}
+
+/**
+ * The one way a run is published. Inside one transaction of the store: the
+ * work records and computes run `runId`, then writes its files into a
+ * private folder under `<out>/.kpi/`; the transaction commits the run as
+ * `staged`, and the output folder's `current` link is switched to the new
+ * files in one rename — the moment of publication — after which the run is
+ * marked `done` (see {@link settleStagedRuns} for a stop in between). A
+ * failure or a kill at any point leaves the store and `<out>` both as they
+ * were, or both as the new publication.
+ */
+async function publishing(
+  where: { readonly out: string; readonly db: string; readonly waitSeconds?: number | undefined },
+  work: (store: Store, runId: number) => Promise<(staging: Staging) => Promise<RunSummary>>,
+): Promise<RunSummary> {
+  await onFile(where.out, 'create', () => mkdir(where.out, { recursive: true }));
+  const release = await lockOutput(where.out, where.waitSeconds);
+  try {
+    const store = await Store.open(where.db, { waitSeconds: where.waitSeconds });
+    try {
+      await settleStagedRuns(store);
+      await tidyOutput(where.out);
+      const runId = await nextRunId(store);
+      const staging = await stagePublication(where.out, runId);
+      let summary: RunSummary;
+      try {
+        summary = await store.transaction(async () => {
+          const finish = await work(store, runId);
+          const done = await finish(staging);
+          await store.run("UPDATE runs SET status = 'staged', out_dir = $out, publication = $name WHERE run_id = $run", {
+            out: resolve(where.out),
+            name: staging.name,
+            run: runId,
+          });
+          return done;
+        });
+      } catch (e) {
+        await discardStaging(staging);
+        throw e;
+      }
+      await switchPublication(staging, { runId, db: resolve(where.db), engineVersion: ENGINE_VERSION });
+      await store.run("UPDATE runs SET status = 'done' WHERE run_id = $run", { run: runId });
+      await tidyOutput(where.out);
+      return relocated(summary, staging);
+    } finally {
+      store.close();
+    }
   } finally {
-    store.close();
+    await release();
   }
+}
+
+/** The summary's paths as a user reaches them: `<out>/…` rather than inside the staged folder. */
+function relocated(summary: RunSummary, staging: Staging): RunSummary {
+  const place = (path: string): string => join(staging.out, relative(staging.folder, path));
+  const report = summary.report && {
+    ...summary.report,
+    folder: place(summary.report.folder),
+    html: place(summary.report.html),
+    xlsx: place(summary.report.xlsx),
+    charts: summary.report.charts.map((c) => ({ ...c, files: c.files.map(place) })),
+  };
+  return { ...summary, files: summary.files.map(place), ...(report ? { report } : {}) };
+}
+
+/** Observation and milestone files the previous publication read that the data folder no longer has. */
+async function removedFiles(store: Store, previous: number, runId: number): Promise<string[]> {
+  const rows = await store.all<{ name: string }>(
+    `SELECT kind, name FROM run_files WHERE run_id = $before
+     EXCEPT SELECT kind, name FROM run_files WHERE run_id = $after ORDER BY kind DESC, name`,
+    { before: previous, after: runId },
+  );
+  return rows.map((r) => r.name);
 }
 
 export interface RecomputeOptions {
@@ -135,25 +220,22 @@ export interface RecomputeOptions {
  */
 export async function recomputeJob(options: RecomputeOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => {});
-  const store = await Store.open(options.db, { waitSeconds: options.waitSeconds });
-  try {
+  return publishing({ out: options.out, db: options.db, waitSeconds: options.waitSeconds }, async (store, runId) => {
     const base = await findRun(store, options.asOf);
     progress(`按运行 #${base.run_id} 时的数据重算 recomputing as of run #${base.run_id} (${base.started_at})`);
-    const inputs = await runInputs(store, base.run_id);
-    if (!inputs) throw new Error(`run ${base.run_id} has no recorded inputs`);
+    const recorded = await runInputs(store, base.run_id);
+    if (!recorded) throw new Error(`run ${base.run_id} has no recorded inputs`);
+    const inputs: RunInputs = { ...recorded, filesRun: runId };
     const catalog = await storedCatalog(store, inputs.catalogSha256);
     const settings = settingsSchema.parse(JSON.parse(base.settings));
-    await mkdir(options.out, { recursive: true });
-    const runId = await nextRunId(store);
-    await store.transaction(async () => {
-      await recordRun(store, { runId, at: options.now ?? new Date(), dataDir: base.data_dir, settings, inputs, asOf: base.run_id, files: JSON.parse(base.inputs) as unknown[] });
-    });
-    const published = await publish(store, { runId, catalog, settings, inputs, out: options.out, report: options.report === true, progress });
-    const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, lastLoadId: inputs.lastLoadId, planLoad: inputs.planLoad };
-    return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.run_id, ...published };
-  } finally {
-    store.close();
-  }
+    await recordRun(store, { runId, at: options.now ?? new Date(), dataDir: base.data_dir, settings, inputs, asOf: base.run_id, files: JSON.parse(base.inputs) as unknown[] });
+    await store.run('INSERT INTO run_files SELECT $run, kind, ord, name, load_id FROM run_files WHERE run_id = $base', { run: runId, base: base.run_id });
+    return async (staging) => {
+      const published = await publish(store, { runId, catalog, settings, inputs, staging, report: options.report === true, progress });
+      const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, planLoad: inputs.planLoad };
+      return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.run_id, withdrawn: { files: [], diff: null }, ...published };
+    };
+  });
 }
 
 /** Each file's normalization summary, for its row in the load log. */
@@ -179,9 +261,9 @@ interface RunRecord {
 async function recordRun(store: Store, r: RunRecord): Promise<void> {
   await store.run(
     `INSERT INTO runs (run_id, started_at, data_dir, settings, engine_version, result_rows, status,
-                       catalog_sha256, regions_load, targets_load, last_load_id, plan_load, as_of, inputs)
+                       catalog_sha256, regions_load, targets_load, plan_load, as_of, inputs)
      VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'computing',
-             $catalog, $regions, $targets, $last, $plan, $asof, CAST($files AS JSON))`,
+             $catalog, $regions, $targets, $plan, $asof, CAST($files AS JSON))`,
     {
       run: r.runId,
       at: r.at.toISOString(),
@@ -191,7 +273,6 @@ async function recordRun(store: Store, r: RunRecord): Promise<void> {
       catalog: r.inputs.catalogSha256,
       regions: r.inputs.regionsLoad,
       targets: r.inputs.targetsLoad,
-      last: r.inputs.lastLoadId,
       plan: r.inputs.planLoad,
       asof: r.asOf,
       files: JSON.stringify(r.files),
@@ -216,33 +297,33 @@ interface PublishOptions {
   readonly catalog: Catalog;
   readonly settings: Settings;
   readonly inputs: RunInputs;
-  readonly out: string;
+  readonly staging: Staging;
   readonly report: boolean;
   readonly progress: (message: string) => void;
 }
 
-/** Computes a recorded run from its inputs, marks it done, writes the results files and, if asked, the latest period's report. */
-async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf'>> {
+/** Computes a recorded run from its inputs and writes its files into the staged folder: results, plan tracking and, if asked, the latest period's report. */
+async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn'>> {
   p.progress('计算指标 computing indicators');
-  await store.transaction(async () => {
-    await useRunInputs(store, p.inputs, p.catalog);
-    await computeResults(store, p.catalog, p.settings, p.runId);
-    await store.run(`UPDATE runs SET status = 'done', result_rows = (SELECT count(*) FROM results WHERE run_id = $run) WHERE run_id = $run`, { run: p.runId });
-  });
+  await useRunInputs(store, p.inputs, p.catalog);
+  await computeResults(store, p.catalog, p.settings, p.runId);
+  await store.run('UPDATE runs SET result_rows = (SELECT count(*) FROM results WHERE run_id = $run) WHERE run_id = $run', { run: p.runId });
   p.progress('写出结果 writing results');
-  const { files, rows } = await writeResults(store, p.runId, p.out);
+  const out = p.staging.folder;
+  const { files, rows } = await writeResults(store, p.runId, out);
   const summarized = summarize(rows);
   const latest = summarized.latestPeriod;
   const plan = latest === null ? undefined : await loadPlanTracking(store, p.inputs, latest);
   if (plan) p.progress('计划进度 tracking the plan\'s milestones');
-  const planFiles = plan ? await writePlanTracking(plan, p.out) : [];
+  const planFiles = plan ? await writePlanTracking(plan, out) : [];
   const summary = { files: [...files, ...planFiles], resultRows: rows.length, ...summarized, plan };
   if (!p.report || summary.latestPeriod === null) return summary;
   // Loaded only when a report is wanted: the charting libraries take half a second to import.
   const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
   const data = await loadReportData(store, { runId: p.runId, period: summary.latestPeriod });
-  const reportFolder = join(p.out, `report-${summary.latestPeriod}`);
-  p.progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${reportFolder}`);
+  const reportName = safeFileName(`report-${summary.latestPeriod}`);
+  const reportFolder = join(out, reportName);
+  p.progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${join(p.staging.out, reportName)}`);
   const report = await renderReport(data, reportFolder, { engineVersion: ENGINE_VERSION, onProgress: p.progress });
   return { ...summary, report };
 }

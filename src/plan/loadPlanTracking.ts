@@ -14,7 +14,7 @@ export interface StoredPlanTracking {
 
 /**
  * Plan tracking as a run saw it: the run's plan version and the milestone
- * reports loaded up to its last load, for `period` — or, when the results'
+ * report files of its data folder, in name order (a later file revises), for `period` — or, when the results'
  * latest period is in a later year than the plan, for the plan year's Q4.
  * Undefined when the run had no plan, or the plan's year has not started.
  */
@@ -29,9 +29,10 @@ export async function loadPlanTracking(store: Store, inputs: RunInputs, period: 
   if (year < plan.year) return undefined;
   const quarter = year > plan.year ? 4 : Number(period.slice(5));
   const rows = await store.all<{ task: number; period: string; year: number; quarter: number; status: MilestoneStatus; note: string; reported_by: string; row: number }>(
-    `SELECT task, period, year, quarter, status, note, reported_by, "row" AS row FROM milestone_reports
-     WHERE load_id <= $last AND year = $year ORDER BY report_id`,
-    { last: inputs.lastLoadId, year: plan.year },
+    `SELECT m.task, m.period, m.year, m.quarter, m.status, m.note, m.reported_by, m."row" AS row
+     FROM milestone_reports m JOIN run_files f ON f.load_id = m.load_id AND f.kind = 'milestones' AND f.run_id = $run
+     WHERE m.year = $year ORDER BY f.ord, m."row"`,
+    { run: inputs.filesRun, year: plan.year },
   );
   const reports: MilestoneReport[] = rows.map((r) => ({ ...r, reportedBy: r.reported_by }));
   const tasks = JSON.parse(plan.tasks) as TrackedTask[];

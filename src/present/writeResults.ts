@@ -1,4 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { onFile } from '../diagnostics/fileAccessError.js';
 import { join } from 'node:path';
 import { literal } from '../store/sql.js';
 import type { Store } from '../store/store.js';
@@ -17,13 +18,43 @@ export function csvField(value: string | number | null): string {
 
 /** CSV with a BOM so Excel reads UTF-8; numbers unrounded, nulls empty. */
 export function resultsCsv(rows: readonly ResultRow[]): string {
-  const lines = [resultColumns.join(','), ...rows.map((row) => resultColumns.map((c) => csvField(row[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return [...csvChunks(rows)].join('');
 }
 
 /** One JSON object per line inside an array: diffable, and the same values as the CSV. */
 export function resultsJson(rows: readonly ResultRow[]): string {
-  return rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+  return [...jsonChunks(rows)].join('');
+}
+
+/** Rows go out in slices: one string for a million rows would pass V8's string length limit. */
+const SLICE = 10_000;
+
+function* csvChunks(rows: readonly ResultRow[]): Generator<string> {
+  yield `\uFEFF${resultColumns.join(',')}\r\n`;
+  for (let i = 0; i < rows.length; i += SLICE) {
+    yield rows.slice(i, i + SLICE).map((row) => `${resultColumns.map((c) => csvField(row[c])).join(',')}\r\n`).join('');
+  }
+}
+
+function* jsonChunks(rows: readonly ResultRow[]): Generator<string> {
+  if (rows.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  for (let i = 0; i < rows.length; i += SLICE) {
+    yield rows.slice(i, i + SLICE).map((r, j) => `${i + j === 0 ? '' : ',\n'}${JSON.stringify(r)}`).join('');
+  }
+  yield '\n]\n';
+}
+
+async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    for (const chunk of chunks) await handle.write(chunk);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads one run's results in output order. */
@@ -43,8 +74,8 @@ export async function writeResults(store: Store, runId: number, outFolder: strin
   const [csv, json, parquet] = files as [string, string, string];
   const pending = files.map((f) => `${f}.partial`);
   try {
-    await writeFile(`${csv}.partial`, resultsCsv(rows));
-    await writeFile(`${json}.partial`, resultsJson(rows));
+    await onFile(csv, 'write', () => writeChunks(`${csv}.partial`, csvChunks(rows)));
+    await onFile(json, 'write', () => writeChunks(`${json}.partial`, jsonChunks(rows)));
     await store.run(
       `COPY (SELECT ${resultColumns.join(', ')} FROM results WHERE run_id = ${Number(runId)} ORDER BY ord)
        TO ${literal(`${parquet}.partial`)} (FORMAT parquet)`,

@@ -2,39 +2,51 @@ import type { Catalog } from '../catalog/catalog.js';
 import { numberLiteral } from './sql.js';
 import type { Store } from './store.js';
 
-/** What a computation reads: one version of regions and targets, one catalog, observations up to a load. */
+/** What a computation reads: one version of regions and targets, one catalog, and the data folder's files as one run saw them. */
 export interface RunInputs {
   readonly regionsLoad: number;
   readonly targetsLoad: number;
   readonly catalogSha256: string;
-  /** Observations and milestone reports of loads up to and including this one are in effect; later revisions are not. */
-  readonly lastLoadId: number;
+  /** The run whose `run_files` say which version of each observation and milestone file was in the folder, in name order. */
+  readonly filesRun: number;
   /** The plan version, when the data folder has a plan. */
   readonly planLoad: number | null;
 }
 
 /** The inputs a recorded run used. */
 export async function runInputs(store: Store, runId: number): Promise<RunInputs | undefined> {
-  const row = await store.one<{ regions_load: number; targets_load: number; catalog_sha256: string; last_load_id: number; plan_load: number | null }>(
-    'SELECT regions_load, targets_load, catalog_sha256, last_load_id, plan_load FROM runs WHERE run_id = $run',
+  const row = await store.one<{ regions_load: number; targets_load: number; catalog_sha256: string; plan_load: number | null }>(
+    'SELECT regions_load, targets_load, catalog_sha256, plan_load FROM runs WHERE run_id = $run',
     { run: runId },
   );
-  return (
-    row && { regionsLoad: row.regions_load, targetsLoad: row.targets_load, catalogSha256: row.catalog_sha256, lastLoadId: row.last_load_id, planLoad: row.plan_load }
-  );
+  return row && { regionsLoad: row.regions_load, targetsLoad: row.targets_load, catalogSha256: row.catalog_sha256, filesRun: runId, planLoad: row.plan_load };
+}
+
+/**
+ * The observations in effect for a run's data folder: of each region ×
+ * period × variable, the value in the file that comes last in name order
+ * (CONTRACT.md: a later file revises an earlier one). `file_ord` is the
+ * file's place in that order. A query, not a table: callers wrap it.
+ */
+export function observationsInEffect(filesRun: number): string {
+  // The run id is an integer key of ours, quoted by the one literal helper (views cannot take parameters).
+  return `SELECT o.*, f.ord AS file_ord FROM observations o
+    JOIN run_files f ON f.load_id = o.load_id AND f.kind = 'observations' AND f.run_id = ${numberLiteral(Math.trunc(filesRun))}
+    QUALIFY row_number() OVER (PARTITION BY o.region, o.period, o.variable ORDER BY f.ord DESC) = 1`;
 }
 
 /**
  * Makes the working set every computation and report reads: temp tables
- * `w_regions`, `w_targets`, `w_variables`, `w_indicators` and `w_observations`
- * holding exactly the given inputs. Stored tables keep every version; these
+ * `w_regions`, `w_targets`, `w_variables`, `w_indicators`, `w_files` (the
+ * data folder's files in name order) and `w_observations` (one value per
+ * key: the one in effect) holding exactly the given inputs. Stored tables keep every version; these
  * hold the one in effect, so `kpi run --as-of` recomputes as it was.
  */
 export async function useRunInputs(store: Store, inputs: RunInputs, catalog: Catalog): Promise<void> {
   await store.run('CREATE OR REPLACE TEMP TABLE w_regions AS SELECT * EXCLUDE (load_id) FROM regions WHERE load_id = $load', { load: inputs.regionsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_targets AS SELECT * EXCLUDE (load_id) FROM targets WHERE load_id = $load', { load: inputs.targetsLoad });
-  // A view cannot take parameters; the load id is an integer key of ours, quoted by the one literal helper.
-  await store.run(`CREATE OR REPLACE TEMP VIEW w_observations AS SELECT * FROM observations WHERE load_id <= ${numberLiteral(Math.trunc(inputs.lastLoadId))}`);
+  await store.run('CREATE OR REPLACE TEMP TABLE w_files AS SELECT kind, ord, name, load_id FROM run_files WHERE run_id = $run', { run: inputs.filesRun });
+  await store.run(`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect(inputs.filesRun)}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE w_variables (
      code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, kind VARCHAR NOT NULL,
      frequency VARCHAR NOT NULL, additive BOOLEAN NOT NULL, ord INTEGER NOT NULL)`);

@@ -1,5 +1,5 @@
 /** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
@@ -15,9 +15,10 @@ export const schemaStatements: readonly string[] = [
      kind VARCHAR NOT NULL,          -- regions | targets | observations | plan | milestones
      file VARCHAR NOT NULL,
      name VARCHAR NOT NULL,          -- the file's name inside the data folder
-     sha256 VARCHAR NOT NULL,
+     sha256 VARCHAR NOT NULL,        -- of the file's bytes
+     content_sha256 VARCHAR NOT NULL, -- of the rows read from it: a file with the same name and rows is stored once
      rows INTEGER NOT NULL,
-     status VARCHAR NOT NULL,        -- loaded | unchanged
+     status VARCHAR NOT NULL,        -- loaded
      loaded_at TIMESTAMPTZ NOT NULL,
      log VARCHAR                     -- what was normalized on the way in (encoding, number formats, period labels)
    )`,
@@ -54,10 +55,16 @@ export const schemaStatements: readonly string[] = [
      catalog_sha256 VARCHAR NOT NULL,
      regions_load INTEGER NOT NULL,  -- the regions version used
      targets_load INTEGER NOT NULL,  -- the targets version used
-     last_load_id INTEGER NOT NULL,  -- observations and milestone reports of loads up to this one were in effect
      plan_load INTEGER,              -- the plan version used, if the data folder has one
      as_of INTEGER,                  -- the run this one recomputed (kpi run --as-of), else null
-     inputs JSON NOT NULL            -- [{kind, name, sha256, status, load_id}] of the data folder's files
+     inputs JSON NOT NULL,           -- [{kind, name, sha256, status, load_id}] of the data folder's files
+     out_dir VARCHAR,                -- the output folder it was published to (absolute)
+     publication VARCHAR             -- its folder under <out>/.kpi/: the run is published once <out>/.kpi/current names it
+   )`,
+  // The data folder as a run saw it: which stored version of each file, in name order (a later file revises an earlier one).
+  `CREATE TABLE IF NOT EXISTS run_files (
+     run_id INTEGER NOT NULL, kind VARCHAR NOT NULL, ord INTEGER NOT NULL, name VARCHAR NOT NULL, load_id INTEGER NOT NULL,
+     PRIMARY KEY (run_id, kind, ord)
    )`,
   `CREATE TABLE IF NOT EXISTS results (
      run_id INTEGER NOT NULL, indicator VARCHAR NOT NULL, region VARCHAR NOT NULL, period VARCHAR NOT NULL,

@@ -15,7 +15,7 @@ import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './repor
 export interface ReportSelection {
   /** `YYYYQn`; default the run's latest period. */
   readonly period?: string | undefined;
-  /** Default the latest finished run. */
+  /** Default the latest finished run; a run being published is reported by its id. */
   readonly runId?: number | undefined;
 }
 
@@ -28,7 +28,7 @@ export interface ReportSelection {
 export async function loadReportData(store: Store, selection: ReportSelection = {}): Promise<ReportData> {
   const run = await store.one<{ run_id: number; started_ms: number; settings: string }>(
     `SELECT run_id, epoch_ms(started_at) AS started_ms, CAST(settings AS VARCHAR) AS settings
-     FROM runs WHERE status = 'done' AND ($run IS NULL OR run_id = $run) ORDER BY run_id DESC LIMIT 1`,
+     FROM runs WHERE ($run IS NULL AND status = 'done') OR (run_id = $run AND status <> 'abandoned') ORDER BY run_id DESC LIMIT 1`,
     { run: selection.runId ?? null },
   );
   if (!run) throw new KpiInputError([problem('NO_RUN', selection.runId === undefined ? {} : { value: String(selection.runId) })]);

@@ -10,6 +10,7 @@ import { subsetFonts } from '../render/fontSubset.js';
 import { renderPng } from '../render/renderPng.js';
 import { renderSvg } from '../render/renderSvg.js';
 import { useChartTextMetrics } from '../render/textMetrics.js';
+import { safeFileName } from '../safeFileName.js';
 import type { ReportData } from './reportData.js';
 
 export interface RenderReportOptions {
@@ -63,7 +64,8 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     const drawn: DrawnChart[] = [];
     const warnings: string[] = [];
     let pngs: Promise<void>[] = [];
-    const writePng = (chart: Chart, svg: string) => async () => writeAtomically(join(chartFolder, `${chart.name}.png`), await renderPng(svg, fontFiles));
+    const chartFile = (chart: Chart, ext: string): string => join(chartFolder, `${safeFileName(chart.name)}${ext}`);
+    const writePng = (chart: Chart, svg: string) => async () => writeAtomically(chartFile(chart, '.png'), await renderPng(svg, fontFiles));
     for (const chart of charts) {
       const { svg, warnings: w } = await renderSvg(chart.spec);
       warnings.push(...w.map((message) => `${chart.name}: ${message}`));
@@ -71,8 +73,8 @@ export async function renderReport(data: ReportData, out: string, options: Rende
       const png = writePng(chart, svg)();
       png.catch(() => {}); // awaited below; marked handled so a failure meanwhile is reported once
       pngs.push(png);
-      await writeAtomically(join(chartFolder, `${chart.name}.vl.json`), `${JSON.stringify(chart.spec, null, 2)}\n`);
-      await writeAtomically(join(chartFolder, `${chart.name}.svg`), svg);
+      await writeAtomically(chartFile(chart, '.vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
+      await writeAtomically(chartFile(chart, '.svg'), svg);
     }
     const missing = [...new Set(visibleText(drawn.map((d) => d.svg).join('')))].filter((c) => c >= ' ' && !subset.characters.has(c));
     if (missing.length > 0) {
@@ -94,7 +96,7 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     const files = drawn.map(({ chart }) => ({
       name: chart.name,
       title: chart.title,
-      files: ['.vl.json', '.svg', '.png'].map((ext) => join(chartFolder, `${chart.name}${ext}`)),
+      files: ['.vl.json', '.svg', '.png'].map((ext) => chartFile(chart, ext)),
     }));
     return { folder: out, html: htmlFile, xlsx: xlsxFile, charts: files, warnings };
   } finally {

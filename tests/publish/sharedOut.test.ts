@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResults, resultsCsv } from '../../src/present/writeResults.js';
+import { Store } from '../../src/store/store.js';
+import { bigFolder } from '../support/bigFolder.js';
+import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
+
+/*
+ * Two runs from two databases into one output folder (the compiled CLI, as
+ * two analysts would start them): the second stops at once with exit 3 and
+ * says who holds the folder, or waits with --wait; neither crashes, and the
+ * folder ends as the last one's publication, whole.
+ */
+const bin = 'dist/src/cli/bin.js';
+
+function start(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { stderr: () => stderr, exit };
+}
+
+describe('two databases, one output folder', () => {
+  it('the second run waits for the first or stops with exit 3; the folder holds one whole publication', async () => {
+    const work = await tempDir('kpi-shared-out-');
+    const out = join(work, 'out');
+    const slow = await bigFolder(300, [2021, 2022, 2023]);
+    const small = await writeFolder({
+      targets: 'indicator,region,year,period,value\nrd_intensity,C,2023,,2.5\n',
+      observations: { 'a.csv': longCsv([['A', '2023Q1', 'gdp', 100], ['A', '2023Q1', 'rd_expenditure', 2], ['B', '2023Q1', 'gdp', 50], ['B', '2023Q1', 'rd_expenditure', 1]]) },
+    });
+    const first = start(['run', '--data', slow, '--out', out, '--db', join(work, 'a.duckdb'), '--no-report']);
+    for (let i = 0; i < 2400 && !first.stderr().includes('写入数据库'); i++) await new Promise((r) => setTimeout(r, 25));
+
+    const impatient = start(['run', '--data', small, '--out', out, '--db', join(work, 'b.duckdb'), '--no-report']);
+    expect(await impatient.exit, impatient.stderr()).toBe(3);
+    expect(impatient.stderr()).toContain('正被另一个进程');
+    expect(impatient.stderr()).not.toMatch(/^\s+at /m);
+
+    const patient = start(['run', '--data', small, '--out', out, '--db', join(work, 'b.duckdb'), '--no-report', '--wait', '300']);
+    expect(await first.exit, first.stderr()).toBe(0);
+    expect(await patient.exit, patient.stderr()).toBe(0);
+
+    const store = await Store.open(join(work, 'b.duckdb'));
+    try {
+      expect(await readFile(join(out, 'results.csv'), 'utf8')).toBe(resultsCsv(await readResults(store, 1)));
+    } finally {
+      store.close();
+    }
+  }, 300_000);
+});
