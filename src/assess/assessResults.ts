@@ -3,6 +3,7 @@ import { literal } from '../store/sql.js';
 import type { Store } from '../store/store.js';
 import { scheduleCase, scheduleRules } from './scheduleRules.js';
 import { statusLabels, statuses } from './status.js';
+import { finiteColumn, meetsSql, overflowNote, ratioSql } from './ratioSql.js';
 
 const statusLabelSql = `CASE status ${statuses.map((s) => `WHEN ${literal(s)} THEN ${literal(statusLabels[s])}`).join(' ')} END`;
 
@@ -51,13 +52,40 @@ export async function assessResults(store: Store, runId: number, warningThreshol
     LEFT JOIN annual_targets tg USING (indicator, region, period)
     LEFT JOIN w_targets s ON s.indicator = a.indicator AND s.region = a.region AND s.period = a.period`);
 
+  // A ratio is read only over a positive divisor: the target (the actual for
+  // lower-is-better, which also needs a positive target). Otherwise, or where
+  // it overflows, it is null (§5) and the row is judged by comparing actual
+  // and target directly (`meets_target`, `meets_annual`), never as `warning`.
   await store.run(`
     CREATE OR REPLACE TEMP TABLE measured AS
-    SELECT *,
-           CASE direction WHEN 'higher' THEN actual / NULLIF(target, 0) ELSE target / NULLIF(actual, 0) END AS attainment,
-           CASE direction WHEN 'higher' THEN actual / NULLIF(annual, 0) ELSE annual / NULLIF(actual, 0) END AS annual_progress,
-           actual - target AS gap
-    FROM (SELECT *, ${scheduleCase((r) => r.target)} AS target, ${scheduleCase((r) => r.expected)} AS expected_progress FROM targeted)`);
+    SELECT * EXCLUDE (attainment_raw, annual_progress_raw, expected_raw, gap_raw),
+           ${finiteColumn('attainment_raw')} AS attainment,
+           ${finiteColumn('annual_progress_raw')} AS annual_progress,
+           ${finiteColumn('expected_raw')} AS expected_progress,
+           ${finiteColumn('gap_raw')} AS gap,
+           list_filter([
+             CASE WHEN actual IS NOT NULL AND target <= 0
+                  THEN '目标值 ' || CAST(target AS VARCHAR) || ' 不大于0，不计算完成率，按实际值与目标比较判定 target(p) 0 or below: no attainment, judged by actual against target' END,
+             CASE WHEN actual IS NOT NULL AND annual <= 0
+                  THEN '年度目标 ' || CAST(annual AS VARCHAR) || ' 不大于0，不计算年度完成率 annual target 0 or below: no annual progress' END,
+             CASE WHEN direction = 'lower' AND actual <= 0 AND (target > 0 OR annual > 0)
+                  THEN '逆向指标实际值 ' || CAST(actual AS VARCHAR) || ' 不大于0，不计算完成率，按实际值不高于目标判定 lower-is-better actual 0 or below: no ratio (target ÷ actual), judged by actual ≤ target' END,
+             ${overflowNote('attainment_raw', '完成率 attainment')},
+             ${overflowNote('annual_progress_raw', '年度完成率 annual progress')},
+             ${overflowNote('expected_raw', '序时进度 expected progress')},
+             ${overflowNote('gap_raw', '差距 gap')}
+           ], x -> x IS NOT NULL) AS ratio_notes
+    FROM (
+      SELECT *,
+             ${ratioSql('target')} AS attainment_raw,
+             ${ratioSql('annual')} AS annual_progress_raw,
+             actual - target AS gap_raw
+      FROM (SELECT *, ${scheduleCase((r) => r.target)} AS target, ${scheduleCase((r) => r.expected)} AS expected_raw FROM targeted))`);
+
+  await store.run(`
+    CREATE OR REPLACE TEMP TABLE compared AS
+    SELECT *, ${meetsSql('attainment', 'target')} AS meets_target, ${meetsSql('annual_progress', 'annual')} AS meets_annual
+    FROM measured`);
 
   // Kinds judged only at year end: before Q4 their figures are 'pending'.
   const pendingKinds = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
@@ -69,12 +97,12 @@ export async function assessResults(store: Store, runId: number, warningThreshol
                 WHEN annual IS NULL THEN 'no_target'
                 WHEN coalesce(${scheduleCase((r) => r.completed)}, false) THEN 'completed'
                 ${pendingKinds.length > 0 ? `WHEN schedule IN (${pendingKinds.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
-                WHEN attainment >= 1 THEN 'on_track'
+                WHEN meets_target THEN 'on_track'
                 WHEN attainment >= $threshold THEN 'warning'
                 ELSE 'behind' END AS status,
            CASE WHEN parent IS NOT NULL AND attainment IS NOT NULL
                 THEN rank() OVER (PARTITION BY indicator, period, parent, attainment IS NULL ORDER BY attainment DESC) END AS rank
-    FROM measured`,
+    FROM compared`,
     { threshold: warningThreshold },
   );
 
@@ -99,6 +127,10 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            nullif(array_to_string(n.missing_children, '; '), '') AS missing_children,
            nullif(array_to_string(list_concat(
              list_transform(j.zero_divisions, x -> x),
+             j.non_finite,
+             CASE WHEN len(n.overflowed_inputs) > 0
+                  THEN ['数值溢出 overflow: 下级合计不是有限数 the sum of the children is not a finite number: ' || array_to_string(n.overflowed_inputs, ', ')] END,
+             j.ratio_notes,
              CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN ['缺少数据 missing input: ' || array_to_string(n.missing_inputs, ', ')] END,
              CASE WHEN len(n.missing_children) > 0
                   THEN ['下级未报 missing children: ' || array_to_string(mn.named, '、')] END,

@@ -5,7 +5,9 @@ import { literal } from '../store/sql.js';
 /**
  * SQL for each schedule kind (INDICATORS.md §4), over the columns
  * `annual` (annual target), `scheduled` (the region's own schedule row for
- * the period, if any), `quarter`, and `annual_progress`/`attainment`.
+ * the period, if any), `quarter`, and `meets_target`/`meets_annual` (the
+ * attainment/annual progress ≥ 1, or where that ratio is null for a target of
+ * 0 or below, actual meeting the target: src/assess/ratioSql.ts).
  * Typed as a Record so a new kind cannot be forgotten.
  */
 export interface ScheduleRule {
@@ -16,7 +18,7 @@ export interface ScheduleRule {
    * calendar and the schedule kind, so it is given even where no target applies.
    */
   readonly expected: string;
-  /** When the year's goal counts as already met. */
+  /** When the year's goal counts as already met (read on the judged row, after the ratios). */
   readonly completed: string;
   /** Whether a figure before Q4 is judged at all (otherwise `pending`). */
   readonly judgedBeforeQ4: boolean;
@@ -24,20 +26,21 @@ export interface ScheduleRule {
   readonly accumulates: boolean;
 }
 
-const linearTarget = 'annual * quarter / 4';
+// quarter / 4 first: annual * quarter would overflow for an annual target near 1.8e308.
+const linearTarget = 'annual * (quarter / 4)';
 
 export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
   level: {
     target: 'annual',
     expected: '1.0',
-    completed: 'quarter = 4 AND attainment >= 1',
+    completed: 'quarter = 4 AND meets_target',
     judgedBeforeQ4: true,
     accumulates: false,
   },
   linear: {
     target: linearTarget,
     expected: 'quarter / 4',
-    completed: 'annual_progress >= 1',
+    completed: 'meets_annual',
     judgedBeforeQ4: true,
     accumulates: true,
   },
@@ -45,14 +48,14 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     // A missing schedule row falls back to linear; rows are never inherited.
     target: `coalesce(scheduled, ${linearTarget})`,
     expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) ELSE quarter / 4 END',
-    completed: 'annual_progress >= 1',
+    completed: 'meets_annual',
     judgedBeforeQ4: true,
     accumulates: true,
   },
   year_end: {
     target: 'annual',
     expected: 'CASE WHEN quarter = 4 THEN 1.0 END',
-    completed: 'annual_progress >= 1',
+    completed: 'meets_annual',
     judgedBeforeQ4: false,
     accumulates: false,
   },

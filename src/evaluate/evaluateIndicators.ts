@@ -10,9 +10,11 @@ export const PREVIOUS_YEAR_LAG = 4;
  * Step 2: every indicator's value for every region and period, by its
  * formula over the region's own input values (so a parent's ratio is a
  * ratio of sums). Reads `resolved`; leaves temp tables:
- * - `actuals`: indicator, region, period, actual, zero_divisions;
+ * - `actuals`: indicator, region, period, actual, zero_divisions, non_finite
+ *   (the formula steps that overflowed: the actual is then null, INDICATORS.md §5);
  * - `input_notes`: which inputs were missing, which children were missing,
- *   and where a parent's own report differs from its children's sum.
+ *   which inputs' children's sums overflowed, and where a parent's own report
+ *   differs from its children's sum.
  */
 export async function evaluateIndicators(store: Store, catalog: Catalog, dataQualityTolerance: number): Promise<void> {
   const columns = catalog.variables.map((v) => `max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
@@ -25,7 +27,7 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     const compiled = compileFormula(indicator.formulaAst, { current: 'c', previousYear: 'p' });
     return `
       SELECT ${literal(indicator.id)} AS indicator, c.region, c.period, c.year, c.quarter, c.pidx,
-             ${compiled.value} AS actual, ${compiled.zeroDivisions} AS zero_divisions
+             ${compiled.value} AS actual, ${compiled.zeroDivisions} AS zero_divisions, ${compiled.nonFinite} AS non_finite
       FROM wide c LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${PREVIOUS_YEAR_LAG}`;
   });
   await store.run(`CREATE OR REPLACE TEMP TABLE actuals AS ${selects.join('\nUNION ALL\n')}`);
@@ -49,8 +51,11 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     SELECT * REPLACE (list_filter(missing_children, (c, i) -> list_position(missing_children, c) = i) AS missing_children)
     FROM (
     SELECT a.indicator, a.region, a.period,
+           -- An input whose children's sum overflowed is not missing: it is named as overflowed instead.
            list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END ORDER BY ii.ord)
-             FILTER (WHERE r.value IS NULL) AS missing_inputs,
+             FILTER (WHERE r.value IS NULL AND r.origin IS DISTINCT FROM 'overflow') AS missing_inputs,
+           list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END || ' ' || r.period ORDER BY ii.ord)
+             FILTER (WHERE r.origin = 'overflow') AS overflowed_inputs,
            flatten(list(r.missing_children ORDER BY ii.ord) FILTER (WHERE r.missing_children IS NOT NULL)) AS missing_children,
            list(printf('%s %s 本级报送 %s，下级合计 %s，相差 %.2f%%（reported total differs from the sum of its parts）',
                   ii.variable, r.period, CAST(r.value AS VARCHAR), CAST(r.children_sum AS VARCHAR), 100 * abs(r.value - r.children_sum) / abs(r.value)) ORDER BY ii.ord)

@@ -27,7 +27,7 @@ export interface PlanProblem {
   readonly value: string;
 }
 
-export type PlanNoteCode = 'BOOKMARK_REMOVED' | 'CELL_CONTINUED' | 'UNITS_SPLIT' | 'HEADING_REPEATED' | 'SPACES_REMOVED' | 'TEXT_AFTER_TABLE';
+export type PlanNoteCode = 'BOOKMARK_REMOVED' | 'CELL_CONTINUED' | 'UNITS_SPLIT' | 'HEADING_REPEATED' | 'SPACES_REMOVED' | 'TEXT_AFTER_TABLE' | 'EMPTY_ROW_SKIPPED';
 
 /** Something the importer resolved on its own, reported so an analyst can check it. */
 export interface PlanNote {
@@ -172,7 +172,15 @@ function readRows(lines: readonly SourceLine[], report: Report): Task[] {
   const tasks: Task[] = [];
   const heading: Heading = { category: undefined, keyWork: undefined, spans: false, unreadable: false };
   const numbering = taskNumbering(report);
-  const rows = groups(lines);
+  const rows = groups(lines).filter((row) => {
+    // Word keeps a row whose text was deleted as a run of empty cells: it holds no task and
+    // carries no heading down (the rows below still take theirs from the last row with text).
+    if (!row.every((l) => l.kind === 'cell' && clean(l.text) === '')) return true;
+    const first = (row[0] as SourceLine).no;
+    const last = (row.at(-1) as SourceLine).no;
+    report.note('EMPTY_ROW_SKIPPED', first, `跳过了第${first}–${last}行的空行（所有单元格为空）/ skipped an empty table row at lines ${first}–${last} (every cell blank)`);
+    return false;
+  });
   for (const [r, row] of rows.entries()) {
     const first = row[0] as SourceLine;
     if (first.kind === 'text') {

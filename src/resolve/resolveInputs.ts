@@ -9,8 +9,10 @@ import type { Store } from '../store/store.js';
  * - `periods`: the periods computed, with `pidx` = year * 4 + quarter - 1;
  * - `region_tree`: each region's depth below the root;
  * - `resolved`: one row per region × period × variable with `value`,
- *   `origin` (reported | sum | missing), the observation used, the complete
- *   children's sum when there is one, and the missing children.
+ *   `origin` (reported | sum | overflow | missing), the observation used, the
+ *   complete children's sum when there is one, and the missing children.
+ *   `overflow` is a sum of children that is not a finite number: its value
+ *   is null (INDICATORS.md §5), and so is every sum above it.
  */
 export async function resolveInputs(store: Store): Promise<void> {
   await store.run(`
@@ -68,26 +70,37 @@ export async function resolveInputs(store: Store): Promise<void> {
       WITH children AS (
         SELECT r.parent, x.period, x.variable,
                count(*) AS n,
-               count(x.value) AS n_present,
+               count(*) FILTER (WHERE x.origin = 'missing') AS n_missing,
+               count(*) FILTER (WHERE x.origin = 'overflow') AS n_overflow,
                fsum(x.value ORDER BY r.ord) AS total,
-               list(x.region ORDER BY r.ord) FILTER (WHERE x.value IS NULL) AS missing
+               list(x.region ORDER BY r.ord) FILTER (WHERE x.origin = 'missing') AS missing
         FROM resolved x JOIN w_regions r ON r.code = x.region
         WHERE r.rollup AND r.parent IS NOT NULL
         GROUP BY r.parent, x.period, x.variable
+      ),
+      summed AS (
+        -- Every child has a value (or overflowed itself): the sum is due. fsum of finite values can
+        -- still give Infinity or NaN near 1.8e308; such a sum is null with origin 'overflow' (§5), and
+        -- so is every sum above an overflowed child, which is not missing and must not be named so.
+        SELECT o.*, c.missing,
+               o.additive AND c.n > 0 AND c.n_missing = 0 AS complete,
+               o.additive AND c.n > 0 AND c.n_missing = 0 AND c.n_overflow = 0 AND isfinite(c.total) AS finite_sum,
+               c.total, c.n, c.n_missing
+        FROM own o
+        JOIN region_tree t ON t.code = o.region AND t.depth = $depth
+        LEFT JOIN children c ON c.parent = o.region AND c.period = o.period AND c.variable = o.variable
       )
-      SELECT o.region, o.period, o.year, o.quarter, o.pidx, o.variable,
-             CASE WHEN o.own_value IS NOT NULL THEN o.own_value
-                  WHEN o.additive AND c.n > 0 AND c.n_present = c.n THEN c.total END AS value,
-             CASE WHEN o.own_value IS NOT NULL THEN 'reported'
-                  WHEN o.additive AND c.n > 0 AND c.n_present = c.n THEN 'sum'
+      SELECT region, period, year, quarter, pidx, variable,
+             CASE WHEN own_value IS NOT NULL THEN own_value WHEN finite_sum THEN total END AS value,
+             CASE WHEN own_value IS NOT NULL THEN 'reported'
+                  WHEN finite_sum THEN 'sum'
+                  WHEN complete THEN 'overflow'
                   ELSE 'missing' END AS origin,
-             o.own_obs_id,
-             CASE WHEN o.additive AND c.n > 0 AND c.n_present = c.n THEN c.total END AS children_sum,
-             CASE WHEN o.additive THEN c.n END AS children_count,
-             CASE WHEN o.own_value IS NULL AND o.additive AND c.n_present < c.n THEN c.missing END AS missing_children
-      FROM own o
-      JOIN region_tree t ON t.code = o.region AND t.depth = $depth
-      LEFT JOIN children c ON c.parent = o.region AND c.period = o.period AND c.variable = o.variable`,
+             own_obs_id,
+             CASE WHEN finite_sum THEN total END AS children_sum,
+             CASE WHEN additive THEN n END AS children_count,
+             CASE WHEN own_value IS NULL AND additive AND n_missing > 0 THEN missing END AS missing_children
+      FROM summed`,
       { depth },
     );
   }

@@ -43,6 +43,18 @@ describe('the metrics catalog', () => {
     expect(diagnostics[0]?.message).toContain('bad');
   });
 
+  it('rejects a formula nested 10,000 brackets deep with a located FORMULA_TOO_DEEP that says the limit', async () => {
+    const dir = await copyOfMetrics();
+    const file = join(dir, 'indicators', '99_deep.yaml');
+    await writeFile(file, `id: deep\nname: 深\nunit: '%'\ndirection: higher\nscope: intensive\nschedule: level\nformula: '${'('.repeat(10_000)}gdp${')'.repeat(10_000)}'\n`);
+    const error = await loadCatalog(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KpiInputError);
+    const diagnostics = (error as KpiInputError).diagnostics;
+    expect(diagnostics.map((d) => [d.code, d.file, d.column])).toEqual([['FORMULA_TOO_DEEP', file, 'formula']]);
+    expect(diagnostics[0]?.expected).toContain('100');
+    expect(diagnostics[0]?.message).toContain('more than 100 levels');
+  });
+
   it('rejects a definition with a field of the wrong kind', async () => {
     const dir = await copyOfMetrics();
     await writeFile(join(dir, 'indicators', '99_bad.yaml'), "id: bad\nname: 坏\nunit: '%'\ndirection: up\nscope: intensive\nschedule: level\nformula: gdp\n");

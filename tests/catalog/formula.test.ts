@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formulaInputs, formulaText } from '../../src/catalog/formula/ast.js';
 import { compileFormula } from '../../src/catalog/formula/compileFormula.js';
-import { parseFormula } from '../../src/catalog/formula/parseFormula.js';
+import { MAX_FORMULA_DEPTH, parseFormula } from '../../src/catalog/formula/parseFormula.js';
 
 const vars = new Set(['rd_expenditure', 'gdp', 'energy_consumption', 'gdp_constant']);
 
@@ -50,7 +50,52 @@ describe('formulas', () => {
     const parsed = parseFormula('rd_expenditure / gdp', vars);
     if (!parsed.ok) throw new Error('parse failed');
     const sql = compileFormula(parsed.node, { current: 'c', previousYear: 'p' });
-    expect(sql.value).toBe('(c."rd_expenditure" / NULLIF(c."gdp", 0))');
+    expect(sql.value).toContain('(c."rd_expenditure" / NULLIF(c."gdp", 0))');
     expect(sql.zeroDivisions).toContain('除数为零');
+    expect(sql.nonFinite).toContain('数值溢出');
+  });
+
+  it('refuses a number too large to be finite', () => {
+    const parsed = parseFormula('gdp * 1e999', vars);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems[0]).toMatchObject({ code: 'FORMULA_SYNTAX', identifier: '1e999' });
+  });
+});
+
+describe('formulas nested too deeply', () => {
+  const deep = 10_000;
+  const tooDeep = (source: string): void => {
+    const parsed = parseFormula(source, vars);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => p.code)).toEqual(['FORMULA_TOO_DEEP']);
+  };
+
+  it.each([
+    ['10,000 brackets', `${'('.repeat(deep)}gdp${')'.repeat(deep)}`],
+    ['10,000 unary minus signs', `${'-'.repeat(deep)}gdp`],
+    ['10,000 unary plus signs', `${'+'.repeat(deep)}gdp`],
+    ['10,000 nested calls', `${'abs('.repeat(deep)}gdp${')'.repeat(deep)}`],
+    ['10,000 terms in a row', Array.from({ length: deep }, () => 'gdp').join(' + ')],
+    ['10,000 factors in a row', Array.from({ length: deep }, () => 'gdp').join(' * ')],
+  ])('refuses %s with FORMULA_TOO_DEEP, not a stack overflow', (_label, source) => {
+    tooDeep(source);
+  });
+
+  it(`says where: the bracket at character ${MAX_FORMULA_DEPTH + 1} is one level too many`, () => {
+    const parsed = parseFormula(`${'('.repeat(MAX_FORMULA_DEPTH + 1)}gdp${')'.repeat(MAX_FORMULA_DEPTH + 1)}`, vars);
+    if (parsed.ok) throw new Error('parsed');
+    expect(parsed.problems[0]?.identifier).toBe('(');
+    expect(parsed.problems[0]?.detail).toContain(`character ${MAX_FORMULA_DEPTH + 1}`);
+  });
+
+  it(`accepts ${MAX_FORMULA_DEPTH} levels of brackets and a chain as long, and compiles and prints them`, () => {
+    const brackets = parseFormula(`${'('.repeat(MAX_FORMULA_DEPTH)}gdp${')'.repeat(MAX_FORMULA_DEPTH)}`, vars);
+    expect(brackets.ok).toBe(true);
+    // n terms make a tree n levels high: n − 1 operators above a variable
+    const chain = parseFormula(Array.from({ length: MAX_FORMULA_DEPTH }, () => 'gdp').join(' + '), vars);
+    if (!chain.ok) throw new Error(JSON.stringify(chain.problems));
+    expect(formulaText(chain.node).split('gdp')).toHaveLength(MAX_FORMULA_DEPTH + 1);
+    expect(compileFormula(chain.node, { current: 'c', previousYear: 'p' }).value).toContain('c."gdp"');
+    expect(parseFormula(Array.from({ length: MAX_FORMULA_DEPTH + 1 }, () => 'gdp').join(' + '), vars).ok).toBe(false);
   });
 });

@@ -1,5 +1,8 @@
+import { cp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { longCsv, runFolder } from '../support/fixture.js';
+import type { ResultRow } from '../../src/present/resultColumns.js';
+import { longCsv, runFolder, tempDir } from '../support/fixture.js';
 import { expectClose } from '../support/matchers.js';
 
 const cityOnly = 'code,name,parent,level\nC,City,,city\n';
@@ -195,5 +198,158 @@ describe('targets, 序时进度, attainment and status (INDICATORS.md §4–§5)
     expect(a.actual).toBeNull();
     expect(a.status).toBe('no_data');
     expect(a.status_label).toBe('无数据');
+  });
+});
+
+describe('a target of 0 or below (INDICATORS.md §5)', () => {
+  const cityAndTwo = 'code,name,parent,level\nC,City,,city\nA,A,C,district\nB,B,C,district\n';
+
+  it('judges a level indicator against a target of 0 by comparing the figure with it: on track before Q4, completed at Q4', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['sci_fiscal_share,C,2023,,0']),
+      observations: {
+        'q.csv': longCsv([
+          ['C', '2023Q2', 'sci_fiscal_exp', 4],
+          ['C', '2023Q2', 'public_fiscal_exp', 100],
+          ['C', '2023Q4', 'sci_fiscal_exp', 7],
+          ['C', '2023Q4', 'public_fiscal_exp', 200],
+        ]),
+      },
+    });
+    const q2 = ran.row('sci_fiscal_share', 'C', '2023Q2');
+    expect(q2.attainment).toBeNull();
+    expect(q2.annual_progress).toBeNull();
+    expect(q2.gap).toBe(4);
+    expect(q2.status).toBe('on_track');
+    expect(q2.notes).toContain('目标值 0.0 不大于0');
+    expect(q2.notes).toContain('年度目标 0.0 不大于0');
+    expect(ran.row('sci_fiscal_share', 'C', '2023Q4').status).toBe('completed');
+  });
+
+  it('reads a negative target of a higher-is-better figure as a floor: −1 meets −2, −5 misses it and is behind, not on track', async () => {
+    // energy intensity decline = 100 × (1 − (e / g) / prev_year(e / g)): 101 / 1000 against 100 / 1000 is −1 %, 105 / 1000 is −5 %.
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['energy_intensity_decline,C,2023,,-2']),
+      observations: {
+        'e.csv': longCsv([
+          ['C', '2022Q2', 'energy_consumption', 100],
+          ['C', '2022Q2', 'gdp_constant', 1000],
+          ['C', '2023Q2', 'energy_consumption', 101],
+          ['C', '2023Q2', 'gdp_constant', 1000],
+          ['C', '2022Q3', 'energy_consumption', 100],
+          ['C', '2022Q3', 'gdp_constant', 1000],
+          ['C', '2023Q3', 'energy_consumption', 105],
+          ['C', '2023Q3', 'gdp_constant', 1000],
+        ]),
+      },
+    });
+    const met = ran.row('energy_intensity_decline', 'C', '2023Q2');
+    expectClose(met.actual, -1);
+    expect(met.attainment).toBeNull();
+    expect(met.status).toBe('on_track');
+    expect(met.notes).toContain('目标值 -2.0 不大于0');
+    // −5 / −2 = 2.5 would read as well ahead; the figure is 3 points below the floor
+    const missed = ran.row('energy_intensity_decline', 'C', '2023Q3');
+    expect(missed.attainment).toBeNull();
+    expect(missed.status).toBe('behind');
+  });
+
+  it('never puts a missed target of 0 in the warning band', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['energy_intensity_decline,C,2023,,0']),
+      observations: {
+        'e.csv': longCsv([
+          ['C', '2022Q2', 'energy_consumption', 100],
+          ['C', '2022Q2', 'gdp_constant', 1000],
+          ['C', '2023Q2', 'energy_consumption', 100.1],
+          ['C', '2023Q2', 'gdp_constant', 1000],
+        ]),
+      },
+    });
+    const row = ran.row('energy_intensity_decline', 'C', '2023Q2');
+    expectClose(row.actual, -0.1);
+    expect(row.status).toBe('behind');
+  });
+
+  it('calls a linear indicator with an annual target of 0 completed once the figure reaches 0, and leaves it out of the ranking', async () => {
+    const ran = await runFolder({
+      regions: cityAndTwo,
+      targets: targets(['talents_introduced,A,2023,,0', 'talents_introduced,B,2023,,10']),
+      observations: { 'q.csv': longCsv([['A', '2023Q2', 'talents_introduced', 3], ['B', '2023Q2', 'talents_introduced', 4]]) },
+    });
+    const a = ran.row('talents_introduced', 'A', '2023Q2');
+    expect(a.target).toBe(0);
+    expect(a.attainment).toBeNull();
+    expect(a.annual_progress).toBeNull();
+    expect(a.status).toBe('completed');
+    expect(a.rank).toBeNull();
+    // B alone is ranked: 4 / 5 = 0.8
+    expect(ran.row('talents_introduced', 'B', '2023Q2').rank).toBe(1);
+  });
+
+  it('judges an explicit schedule row of 0 by the figure, while the annual progress is still a ratio', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['new_incubated_firms,C,2023,,10', 'new_incubated_firms,C,2023,2023Q1,0']),
+      observations: { 'q.csv': longCsv([['C', '2023Q1', 'new_incubated_firms', 4]]) },
+    });
+    const row = ran.row('new_incubated_firms', 'C', '2023Q1');
+    expect(row.target).toBe(0);
+    expect(row.attainment).toBeNull();
+    expectClose(row.annual_progress, 0.4);
+    expect(row.status).toBe('on_track');
+    expect(row.notes).toContain('不计算完成率');
+    expect(row.notes ?? '').not.toContain('年度目标');
+  });
+
+  it('calls a year-end indicator with a target of 0 completed once the figure reaches it, without a ratio', async () => {
+    const ran = await runFolder({
+      regions: cityOnly,
+      targets: targets(['high_tech_firms,C,2023,,0']),
+      observations: { 'q.csv': longCsv([['C', '2023Q4', 'high_tech_firms', 5]]) },
+    });
+    const q4 = ran.row('high_tech_firms', 'C', '2023Q4');
+    expect(q4.annual_progress).toBeNull();
+    expect(q4.status).toBe('completed');
+  });
+
+  describe('lower is better', () => {
+    const energyPerGdp = async (target: number, energy: number): Promise<ResultRow> => {
+      const metrics = await tempDir('kpi-metrics-');
+      await cp('metrics', metrics, { recursive: true });
+      await writeFile(
+        join(metrics, 'indicators', '90_energy_per_gdp.yaml'),
+        "id: energy_per_gdp\nname: 单位GDP能耗\nunit: 吨标准煤/万元\ndirection: lower\nscope: intensive\nschedule: level\nformula: 'energy_consumption / gdp'\n",
+      );
+      const ran = await runFolder(
+        {
+          regions: cityOnly,
+          targets: targets([`energy_per_gdp,C,2023,,${target}`]),
+          observations: { 'q.csv': longCsv([['C', '2023Q4', 'energy_consumption', energy], ['C', '2023Q4', 'gdp', 1000]]) },
+        },
+        { metrics },
+      );
+      return ran.row('energy_per_gdp', 'C', '2023Q4');
+    };
+
+    it('misses a target of 0 with any use at all, and meets it with none', async () => {
+      const used = await energyPerGdp(0, 400);
+      expect(used.attainment).toBeNull();
+      expect(used.status).toBe('behind');
+      expect(used.notes).toContain('不大于0');
+      expect((await energyPerGdp(0, 0)).status).toBe('completed');
+    });
+
+    it('meets a positive target with an actual of 0 although target ÷ actual divides by zero, and says why there is no ratio', async () => {
+      const row = await energyPerGdp(0.5, 0);
+      expect(row.actual).toBe(0);
+      expect(row.attainment).toBeNull();
+      expect(row.annual_progress).toBeNull();
+      expect(row.status).toBe('completed');
+      expect(row.notes).toContain('逆向指标实际值 0.0 不大于0');
+    });
   });
 });

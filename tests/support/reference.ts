@@ -198,16 +198,20 @@ export function reference(input: RefInput): RefRow[] {
             break;
         }
 
-        const attainment = actual !== null && target !== null ? div(actual, target) : null;
-        const annualProgress = actual !== null && annual !== null ? div(actual, annual) : null;
+        // §5: a target of 0 or below makes its ratio null; "≥ 1" on such a null ratio reads "actual meets the target",
+        // and it is never `warning`. (Every indicator here is higher-is-better.)
+        const ratio = (goal: number | null): number | null => (actual !== null && goal !== null && goal > 0 ? div(actual, goal) : null);
+        const reaches = (r: number | null, goal: number | null): boolean => (r !== null ? r >= 1 : actual !== null && goal !== null && actual >= goal);
+        const attainment = ratio(target);
+        const annualProgress = ratio(annual);
         const gap = actual !== null && target !== null ? actual - target : null;
 
         let status: string;
         if (actual === null) status = 'no_data';
         else if (annual === null) status = 'no_target';
-        else if (ind.schedule === 'level' ? q === 4 && attainment !== null && attainment >= 1 : annualProgress !== null && annualProgress >= 1) status = 'completed';
+        else if (ind.schedule === 'level' ? q === 4 && reaches(attainment, target) : reaches(annualProgress, annual)) status = 'completed';
         else if (ind.schedule === 'year_end' && q < 4) status = 'pending';
-        else if (attainment !== null && attainment >= 1) status = 'on_track';
+        else if (reaches(attainment, target)) status = 'on_track';
         else if (attainment !== null && attainment >= input.warningThreshold) status = 'warning';
         else status = 'behind';
 
