@@ -1,12 +1,15 @@
 #!/usr/bin/env node
+import { installFatalHandlers } from './fatal.js';
+import { reportInternalError } from './internalError.js';
 import { main } from './main.js';
+import { processTerminal } from './terminal.js';
 
+installFatalHandlers();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`内部错误 internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 3;
+    process.exitCode = reportInternalError(e, processTerminal);
   },
 );

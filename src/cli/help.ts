@@ -1,4 +1,6 @@
-/** Help texts: what each command does, with an example. */
+/** Help texts: what each command does, with an example, and the exit statuses. */
+import { exitStatusHelp } from './exitCodes.js';
+
 export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targets
 
 用法 Usage:
@@ -19,6 +21,8 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
 选项 Options:
   -h, --help     显示帮助 show help (also: kpi <command> --help)
   -v, --version  显示版本 show the version
+
+${exitStatusHelp}
 
 示例 Example:
   kpi run --data data/suqian --out out/suqian
@@ -44,8 +48,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
   --no-report                不生成最新一期通报 skip the latest period's report
   -q, --quiet                不显示进度 no progress messages
 
-退出状态 Exit status: 0 成功 success; 1 输入被拒绝（逐条列出问题） input rejected, every problem listed; 2 用法错误 usage error;
-  3 数据库正被另一运行使用或版本不符 the database is busy or of another version.
+${exitStatusHelp}
 
 示例 Example:
   kpi run --data data/suqian --out out/suqian
@@ -64,7 +67,8 @@ export const reportHelp = `kpi report — 生成一期的通报 / render one per
   --run <id>         运行编号，默认最近一次 the run, default the latest
   -q, --quiet        不显示进度 no progress messages
 
-退出状态 Exit status: 0 成功 success; 1 没有可用的结果（说明原因） nothing to report, with the reason; 2 用法错误 usage error.
+${exitStatusHelp}
+  （1：没有可用的结果，说明原因 1: nothing to report, with the reason）
 
 示例 Example:
   kpi run --data data/suqian --out out/suqian
@@ -81,6 +85,9 @@ Region and variable by code or Chinese name. Each revision: value, file, sha256,
 
 示例 Example:
   kpi history D01 gdp 2023Q2 --db out/kpi.duckdb
+
+${exitStatusHelp}
+  （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
 `;
 
 export const explainHelp = `kpi explain — 一个数字是怎样算出来的 / how one figure was made
@@ -96,6 +103,9 @@ or linear); and the status rule that fired. --json for tools.
 
 示例 Example:
   kpi explain rd_intensity D01 2023Q1 --db out/kpi.duckdb
+
+${exitStatusHelp}
+  （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
 `;
 
 export const diffHelp = `kpi diff — 两次运行之间变化的数字及原因 / every figure that changed between two runs, and why
@@ -110,6 +120,9 @@ it through its formula and the region tree), which targets or definitions change
 
 示例 Example:
   kpi diff 1 2 --db out/suqian/kpi.duckdb
+
+${exitStatusHelp}
+  （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
 `;
 
 export const runsHelp = `kpi runs — 数据库中的全部运行（发布） / every run (publication) in the database
@@ -119,4 +132,7 @@ export const runsHelp = `kpi runs — 数据库中的全部运行（发布） / 
 
 每次运行：时间、状态、数据文件夹或重算自哪次运行、每个输入文件及其 sha256、指标定义的哈希、引擎版本。
 Each run: time, status, data folder (or the run it recomputed), every input file with its sha256, the definitions' hash, the engine version.
+
+${exitStatusHelp}
+  （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
 `;

@@ -4,15 +4,16 @@
  *   read (src/read) → check (src/check) → store (src/store)
  *     → resolve region values (src/resolve) → evaluate formulas (src/evaluate)
  *     → assess against targets (src/assess) → present (src/present)
+ *     → publish: switch the output folder to the new files in one rename (src/publish)
  *
  * orchestrated by src/engine/runJob.ts.
  */
-import { KpiInputError, formatDiagnostic, isError } from '../diagnostics/diagnostic.js';
-import { StoreBusyError, StoreVersionError } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
+import { exitCodes } from './exitCodes.js';
 import { mainHelp } from './help.js';
+import { reportFailure } from './reportFailure.js';
 import type { Terminal } from './terminal.js';
-import { UsageError, processTerminal } from './terminal.js';
+import { processTerminal } from './terminal.js';
 
 type Command = (args: string[], term: Terminal) => Promise<number>;
 
@@ -32,34 +33,20 @@ export async function main(argv: string[], term: Terminal = processTerminal): Pr
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     term.out(mainHelp);
-    return command === undefined ? 2 : 0;
+    return command === undefined ? exitCodes.usage : exitCodes.ok;
   }
   if (command === '-v' || command === '--version') {
     term.out(ENGINE_VERSION);
-    return 0;
+    return exitCodes.ok;
   }
-  const load = commands[command];
+  const load = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!load) {
-    term.err(`未知命令 unknown command "${command}"\n\n${mainHelp}`);
-    return 2;
+    term.err(`用法错误 usage: 未知命令 unknown command "${command}"（可用 available: ${Object.keys(commands).join(' ')}）\n\n${mainHelp}`);
+    return exitCodes.usage;
   }
   try {
     return await (await load())(rest, term);
   } catch (e) {
-    if (e instanceof KpiInputError) {
-      const errors = e.diagnostics.filter(isError);
-      for (const d of e.diagnostics) term.err(formatDiagnostic(d));
-      term.err(`\n输入被拒绝，共 ${errors.length} 个错误；数据库未作任何改动。 Input rejected: ${errors.length} error(s); nothing was stored.`);
-      return 1;
-    }
-    if (e instanceof StoreBusyError || e instanceof StoreVersionError) {
-      term.err(`数据库不可用 database unavailable: ${e.message}`);
-      return 3;
-    }
-    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      term.err(`用法错误 usage: ${e.message}\n（kpi ${command} --help 查看帮助）`);
-      return 2;
-    }
-    throw e;
+    return reportFailure(e, command, term);
   }
 }

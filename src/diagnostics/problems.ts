@@ -37,7 +37,7 @@ export const problems = {
   UNKNOWN_INDICATOR: { severity: 'error', message: '未知的指标 / unknown indicator id', expected: '指标目录中的指标 / an indicator id of the catalog' },
   DUPLICATE_KEY: { severity: 'error', message: '同一文件中键重复 / the same key appears twice in one file', expected: '每个键只保留一行；修订数请放在文件名更靠后的文件中 / one row per key; put a revision in a later file' },
   DUPLICATE_REGION: { severity: 'error', message: '地区代码重复 / the region code appears twice', expected: '每个地区代码只出现一次 / each region code once' },
-  BAD_REGION_CODE: { severity: 'error', message: '地区代码含有不允许的字符 / the region code has characters that are not allowed', expected: '只用字母、数字、- 和 _，如 321322（代码用于报告的文件名）/ letters, digits, - and _ only, such as 321322 (codes name report files)' },
+  BAD_REGION_CODE: { severity: 'error', message: '地区代码含有不允许的字符 / the region code has characters that are not allowed', expected: '只用字母、数字、- 和 _，如 D01、zone-1（代码用于报告的文件名）/ letters, digits, - and _ only, such as D01 or zone-1 (codes name report files)' },
   UNKNOWN_PARENT: { severity: 'error', message: '上级代码不存在 / the parent code is not a region', expected: 'regions.csv 中的地区代码；根地区留空 / a code listed in regions.csv, empty for the root' },
   NO_ROOT: { severity: 'error', message: '没有根地区（上级为空）/ no root region (one with an empty parent)', expected: '恰好一个地区的上级代码留空 / exactly one region with an empty parent' },
   MANY_ROOTS: { severity: 'error', message: '有多个根地区 / more than one root region', expected: '只有一个上级为空的地区 / exactly one region with an empty parent' },

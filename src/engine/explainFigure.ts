@@ -30,7 +30,8 @@ export interface InputValue {
   readonly period: string;
   readonly value: number | null;
   /** `reported`: the region's own figure; `sum`: the sum of its rollup children; `missing`. */
-  readonly origin: 'reported' | 'sum' | 'missing';
+  /** `overflow`: the children's sum is not a finite number (INDICATORS.md §5), so the value is null. */
+  readonly origin: 'reported' | 'sum' | 'missing' | 'overflow';
   readonly observation?: ObservationSource;
   /** For a sum, each child's value and origin; for a report with children, their sum for comparison. */
   readonly children?: readonly InputValue[];
@@ -83,7 +84,7 @@ interface ResolvedRow {
   name: string;
   period: string;
   value: number | null;
-  origin: 'reported' | 'sum' | 'missing';
+  origin: 'reported' | 'sum' | 'missing' | 'overflow';
   own_obs_id: number | null;
   children_sum: number | null;
   missing_children: string[] | null;
@@ -244,17 +245,23 @@ async function targetExplanation(
 /** The status rule that fired, in words, with the figures it compared (INDICATORS.md §5). */
 function statusRule(indicator: Indicator, r: StoredFigure, quarter: number, threshold: number): string {
   const ratio = indicator.direction === 'higher' ? '实际 ÷ 目标 actual ÷ target' : '目标 ÷ 实际 target ÷ actual (越小越好 lower is better)';
+  // INDICATORS.md §5: where a ratio is null with a target (a target of 0 or below), "≥ 1" reads "the actual meets the target".
+  const meets = indicator.direction === 'higher' ? '实际 ≥ 目标 actual ≥ target' : '实际 ≤ 目标 actual ≤ target';
+  const reached = (value: number | null, what: string): string => (value === null ? `${what}无意义（目标 ≤ 0）ratio undefined, so ${meets}` : `${what} ${value} ≥ 1`);
   const rules: Record<Status, string> = {
     no_data: '无数据 no_data：实际值缺失 the figure could not be computed',
     no_target: '无目标 no_target：没有适用的年度目标 no annual target applies',
     completed:
       indicator.schedule === 'level'
-        ? `已完成 completed：四季度且完成率 ${r.attainment} ≥ 1 (Q4 and attainment ≥ 1)`
-        : `已完成 completed：年度进度 ${r.annual_progress} ≥ 1（已达年度目标 the annual target is met）`,
+        ? `已完成 completed：四季度且${reached(r.attainment, '完成率')} (Q4 and attainment ≥ 1)`
+        : `已完成 completed：${reached(r.annual_progress, '年度进度')}（已达年度目标 the annual target is met）`,
     pending: `年末考核 pending：年末考核指标在四季度前不评判（第${quarter}季度）judged at year end only; 年度进度 ${r.annual_progress}`,
-    on_track: `达到序时 on_track：完成率 = ${ratio} = ${r.attainment} ≥ 1`,
+    on_track: r.attainment === null ? `达到序时 on_track：${reached(null, '完成率')}` : `达到序时 on_track：完成率 = ${ratio} = ${r.attainment} ≥ 1`,
     warning: `预警 warning：预警线 ${threshold} ≤ 完成率 ${r.attainment} < 1（完成率 = ${ratio}）`,
-    behind: `滞后 behind：完成率 ${r.attainment ?? '—'} < 预警线 ${threshold}（完成率 = ${ratio}）`,
+    behind:
+      r.attainment === null && r.target !== null
+        ? `滞后 behind：完成率无意义（目标 ≤ 0），且未达到目标 ratio undefined and not ${meets}`
+        : `滞后 behind：完成率 ${r.attainment ?? '—'} < 预警线 ${threshold}（完成率 = ${ratio}）`,
   };
   return rules[r.status];
 }

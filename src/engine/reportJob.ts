@@ -6,6 +6,7 @@ import { problem } from '../diagnostics/problems.js';
 import { loadReportData } from '../present/report/loadReportData.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
 import { renderReport } from '../present/report/renderReport.js';
+import { settleStagedRuns } from '../publish/settleRuns.js';
 import { Store } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
 
@@ -47,9 +48,10 @@ export async function reportJob(options: ReportOptions): Promise<ReportSummary> 
     throw new KpiInputError([problem('OUT_IS_PUBLICATION', { file: options.out })]);
   }
   progress(`读取结果 reading results from ${db}`);
-  const store = await Store.open(db);
+  const store = await Store.open(db, { existing: true });
   let data;
   try {
+    await settleStagedRuns(store);
     data = await loadReportData(store, { period: options.period, runId: options.runId });
   } finally {
     store.close();

@@ -54,10 +54,10 @@ describe('kpi report', () => {
     expect(existsSync(join(work, 'none'))).toBe(false);
   });
 
-  it('exits 1 when there is no database, saying where it looked', async () => {
+  it('exits 3 when there is no database, saying where it looked', async () => {
     const term = fakeTerminal();
     const empty = await tempDir('kpi-empty-');
-    expect(await main(['report', '--out', join(empty, 'r')], term)).toBe(1);
+    expect(await main(['report', '--out', join(empty, 'r')], term)).toBe(3);
     expect(term.stderr.join('\n')).toContain(join(empty, 'r', 'kpi.duckdb'));
   });
 

@@ -5,14 +5,15 @@ import { longCsv, runFolder } from '../support/fixture.js';
 describe('data never becomes SQL', () => {
   it('names, codes and notes full of quotes and SQL are stored and written back as they were', async () => {
     const hostileName = `O'Brien"; DROP TABLE runs; --`;
-    const hostileCode = `A'); DELETE FROM observations; --`;
+    // Region codes are letters, digits, - and _ (CONTRACT.md); the code can still read as SQL.
+    const hostileCode = `A--DELETE_FROM_observations--`;
     const ran = await runFolder({
       regions: `code,name,parent,level,rollup\nC,City,,city,true\n"${hostileCode}","${hostileName.replaceAll('"', '""')}",C,district,true\nB,District B,C,district,true\n`,
       targets: 'indicator,region,year,period,value,note\nrd_intensity,C,2023,,2.5,"it\'s 2.5; DROP TABLE targets"\n',
       observations: {
-        'a.csv': longCsv([
-          [`"${hostileCode}"`, '2023Q1', 'gdp', 100],
-          [`"${hostileCode}"`, '2023Q1', 'rd_expenditure', 2],
+        "a'; DROP TABLE loads; --.csv": longCsv([
+          [hostileCode, '2023Q1', 'gdp', 100],
+          [hostileCode, '2023Q1', 'rd_expenditure', 2],
           ['B', '2023Q1', 'gdp', 50],
           ['B', '2023Q1', 'rd_expenditure', 1],
         ]),

@@ -59,7 +59,7 @@ function valueLines(v: InputValue, head: string, indent: string): string[] {
   if (v.origin === 'reported' && v.observation) {
     const o = v.observation;
     const lines = [
-      `${head} ${v.value}  本级报送 reported by ${v.regionName}（${v.region}）: ${o.file} 第${o.row}行 row ${o.row} 列 "${o.column}"，sha256 ${o.sha256.slice(0, 12)}，入库 ${o.loadedAt}${o.revisions > 1 ? `（共 ${o.revisions} 个版本，用最新 latest of ${o.revisions} revisions）` : ''}`,
+      `${head} ${v.value}  本级报送 reported by ${v.regionName}（${v.region}）: ${o.file} 第${o.row}行 row ${o.row} 列 "${o.column}"，sha256 ${o.sha256.slice(0, 12)}，入库 ${o.loadedAt}${o.revisions > 1 ? `（数据文件夹中共 ${o.revisions} 个版本，用文件名最靠后的 the last in name order of ${o.revisions} in the folder）` : ''}`,
     ];
     if (v.childrenSum !== undefined && v.childrenSum !== null) lines.push(`${indent}下级合计 children's sum ${v.childrenSum}（本级报送优先 the region's own figure counts）`);
     return lines;
@@ -71,6 +71,7 @@ function valueLines(v: InputValue, head: string, indent: string): string[] {
       ...kids.flatMap((k) => valueLines(k, `${indent}${k.regionName}（${k.region}）`, `${indent}  `)),
     ];
   }
+  if (v.origin === 'overflow') return [`${head} —  溢出 overflow: ${v.regionName}（${v.region}）的下级合计不是有限数 the children's sum is not a finite number`];
   const missing = v.missingChildren?.length ? `；下级未报 missing children: ${v.missingChildren.join('、')}` : '';
   return [`${head} —  缺失 missing: ${v.regionName}（${v.region}）未报送${missing}`];
 }

@@ -5,6 +5,9 @@ import { parsePlan } from '../../plan/parsePlan.js';
 import type { Plan } from '../../plan/planSchema.js';
 import { writePlan } from '../../plan/writePlan.js';
 import { TextEncodingError, decodeText } from '../../read/decodeText.js';
+import { FileAccessError, osErrorCode } from '../../diagnostics/fileAccessError.js';
+import { checkWritableFolder } from '../checkFolders.js';
+import { exitStatusHelp } from '../exitCodes.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
 
@@ -28,8 +31,9 @@ a task without a number…) is listed with its line number, and nothing is writt
   --encoding <name>   文本编码（utf-8、gb18030、utf-16le），默认自动识别 the text encoding, default detected
   -h, --help          显示帮助 show help
 
-退出状态 Exit status: 0 成功 success; 1 文件不能完整读取（逐条列出问题及行号），未写任何文件
-  the document cannot be read whole (every problem listed with its line), nothing written; 2 用法错误 usage error.
+${exitStatusHelp}
+  （1：文件不存在或不能完整读取，逐条列出问题及行号，未写任何文件
+   1: the document is missing or cannot be read whole, every problem listed with its line, nothing written）
 
 示例 Example:
   kpi plan import 2023年度国家创新型城市建设重点任务推进计划.txt --out data/suqian
@@ -63,6 +67,7 @@ export async function planCommand(args: string[], term: Terminal): Promise<numbe
   if (extra.length > 0) throw new UsageError(`只能导入一个文件 / one document at a time: ${extra.join(' ')}`);
   if (!values.out) throw new UsageError('需要 --out / --out is required');
 
+  await checkWritableFolder(values.out);
   const text = await readDocument(file, values.encoding, term);
   if (text === undefined) return 1;
   const { plan, problems, notes } = parsePlan(text, file);
@@ -86,7 +91,9 @@ async function readDocument(file: string, encoding: string | undefined, term: Te
   try {
     bytes = await readFile(file);
   } catch (e) {
-    term.err(`错误 ${file}: 无法读取文件 / cannot read the file: ${(e as Error).message}`);
+    // A document that is not there is the input's fault (exit 1); one the OS refuses to read is exit 4.
+    if (osErrorCode(e) !== 'ENOENT') throw new FileAccessError(file, 'read', osErrorCode(e), e);
+    term.err(`错误 ${file}: 文件不存在 / no such file: ${(e as Error).message}`);
     return undefined;
   }
   try {

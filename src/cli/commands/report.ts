@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { defaultDatabases } from '../../engine/findDatabase.js';
 import { reportJob } from '../../engine/reportJob.js';
+import { StoreUnusableError } from '../../store/store.js';
+import { checkWritableFolder } from '../checkFolders.js';
 import { reportHelp } from '../help.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
@@ -26,11 +30,16 @@ export async function reportCommand(args: string[], term: Terminal): Promise<num
     throw new UsageError(`--period 应为 YYYYQn，如 2023Q2 / must look like 2023Q2: "${values.period}"`);
   }
   if (values.run !== undefined && !/^[1-9]\d*$/.test(values.run)) throw new UsageError(`--run 应为正整数 / must be a run number: "${values.run}"`);
+  // Looked for here, not only in reportJob, so that a missing database is exit 3 like every command's.
+  const candidates = values.db ? [values.db] : defaultDatabases(values.out);
+  const db = candidates.find((f) => existsSync(f));
+  if (!db) throw new StoreUnusableError(candidates.join(' 或 or '), 'missing');
+  await checkWritableFolder(values.out);
   const started = performance.now();
   const summary = await reportJob({
     out: values.out,
     period: values.period,
-    db: values.db,
+    db,
     runId: values.run === undefined ? undefined : Number(values.run),
     onProgress: values.quiet ? () => {} : (m) => term.progress(m),
   });

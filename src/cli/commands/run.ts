@@ -1,9 +1,14 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { statusLabels, statuses } from '../../assess/status.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { FileAccessError, osErrorCode } from '../../diagnostics/fileAccessError.js';
 import { defaultDatabases } from '../../engine/findDatabase.js';
+import type { RunSummary } from '../../engine/runJob.js';
 import { recomputeJob, runJob } from '../../engine/runJob.js';
+import { StoreUnusableError } from '../../store/store.js';
+import { checkWritableFolder, prepareDatabasePath } from '../checkFolders.js';
 import { runHelp } from '../help.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
@@ -39,18 +44,25 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     if (!values.out) throw new UsageError('需要 --out / --out is required');
     if (values.data) throw new UsageError('--as-of 只用数据库中的数据，不读 --data / --as-of recomputes from the database alone; drop --data');
     const asOf = parseAsOf(values['as-of']);
-    const db = values.db ?? defaultDatabases(values.out).find((f) => existsSync(f));
-    if (!db) throw new UsageError(`找不到数据库，请用 --db 指定 / no database at ${defaultDatabases(values.out).join(' or ')}: pass --db`);
-    summary = await recomputeJob({ db, asOf, out: values.out, report: !values['no-report'], waitSeconds, onProgress });
+    const candidates = values.db ? [values.db] : defaultDatabases(values.out);
+    const db = candidates.find((f) => existsSync(f));
+    if (!db) throw new StoreUnusableError(candidates.join(' 或 or '), 'missing');
+    await checkWritableFolder(values.out);
+    await prepareDatabasePath(db, { createFolder: false });
+    const out = values.out;
+    summary = await blameOutput(out, () => recomputeJob({ db, asOf, out, report: !values['no-report'], waitSeconds, onProgress }));
   } else {
     if (!values.data || !values.out) throw new UsageError('需要 --data 和 --out / --data and --out are required');
     const threshold = values['warning-threshold'];
     if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) {
       throw new UsageError(`--warning-threshold 应为 0 到 1 之间的数 / must be a number in (0, 1]: "${threshold}"`);
     }
-    summary = await runJob({
-      data: values.data,
-      out: values.out,
+    const { data, out } = values;
+    await checkWritableFolder(out);
+    await prepareDatabasePath(values.db ?? join(out, 'kpi.duckdb'), { createFolder: values.db !== undefined });
+    summary = await blameOutput(out, () => runJob({
+      data,
+      out,
       ...(values.db ? { db: values.db } : {}),
       ...(values.metrics ? { metrics: values.metrics } : {}),
       ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
@@ -58,7 +70,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       ...(values.encoding ? { encoding: values.encoding } : {}),
       waitSeconds,
       onProgress,
-    });
+    }));
   }
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
   if (summary.normalized.length > 0) {
@@ -93,6 +105,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     const late = tracking.overdue.filter((m) => (m.quartersLate ?? 0) > 0).length;
     term.out(`逾期未完成 overdue: ${tracking.overdue.length} 个（其中超过一个季度 ${late} 个），见 plan-milestones.csv`);
   }
+  if (summary.withdrawn.files.length > 0) printWithdrawn(summary.withdrawn, term);
   if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
   if (summary.report) {
@@ -101,6 +114,40 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   }
   term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
+}
+
+/** How many changed figures are listed one by one; the rest are counted (all are in `kpi diff`). */
+const SHOWN_CHANGES = 20;
+
+/** Files gone from the data folder withdraw their values: say which, and every figure that moved because of it. */
+function printWithdrawn(withdrawn: RunSummary['withdrawn'], term: Terminal): void {
+  const { files, diff } = withdrawn;
+  term.out(`\n已从数据文件夹移除 removed from the data folder: ${files.join('、')}；其数据已撤回 their values are withdrawn`);
+  if (!diff) return;
+  term.out(`与上次发布（运行 #${diff.from}）相比变化的结果 ${diff.figures.length} 项 figures changed since run #${diff.from}:`);
+  for (const f of diff.figures.slice(0, SHOWN_CHANGES)) {
+    const fields = f.changes.map((c) => `${c.field} ${c.before ?? '—'} → ${c.after ?? '—'}`).join('，');
+    term.out(`  ${f.indicator} ${f.region} ${f.period}: ${fields}${f.reasons.length > 0 ? `（${f.reasons.join('；')}）` : ''}`);
+  }
+  if (diff.figures.length > SHOWN_CHANGES) {
+    term.out(`  …另有 ${diff.figures.length - SHOWN_CHANGES} 项 and ${diff.figures.length - SHOWN_CHANGES} more: kpi diff ${diff.from} ${diff.to} --db <数据库>`);
+  }
+}
+
+/**
+ * A full disk reported without a path (Node's `write` names none) during a
+ * run can only be the output folder's or the database's disk: name the
+ * output folder rather than nothing.
+ */
+async function blameOutput<T>(out: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const code = osErrorCode(e);
+    const named = e instanceof Error && 'path' in e && typeof e.path === 'string';
+    if (code !== undefined && !named && ['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EIO'].includes(code)) throw new FileAccessError(out, 'write', code, e);
+    throw e;
+  }
 }
 
 /** Terminal columns a text takes: CJK characters take two. */

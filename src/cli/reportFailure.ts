@@ -1,0 +1,52 @@
+import { KpiInputError, formatDiagnostic, isError } from '../diagnostics/diagnostic.js';
+import type { FileAccessError } from '../diagnostics/fileAccessError.js';
+import { asFileAccessError, fileAccessAdvice } from '../diagnostics/fileAccessError.js';
+import { OutputBusyError } from '../publish/outputLock.js';
+import { StoreBusyError, StoreUnusableError, StoreVersionError, duckdbFileAccessError } from '../store/store.js';
+import { exitCodes } from './exitCodes.js';
+import { reportInternalError } from './internalError.js';
+import type { Terminal } from './terminal.js';
+import { UsageError } from './terminal.js';
+
+const isParseArgsError = (e: unknown): e is TypeError => e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+
+/** One line for a file the operating system refused: what, which path, what to do. */
+export const fileAccessLine = (e: FileAccessError): string => `文件无法访问 file access: ${e.message}：${fileAccessAdvice(e.osCode)}`;
+
+/**
+ * Says on the terminal why a command stopped, and returns its exit status:
+ * 1 input rejected, 2 usage, 3 database unusable, 4 a file or folder the
+ * operating system refused, 5 a bug (one line; the stack goes to a log file).
+ */
+export function reportFailure(e: unknown, command: string, term: Terminal): number {
+  if (e instanceof KpiInputError) {
+    const errors = e.diagnostics.filter(isError);
+    for (const d of e.diagnostics) term.err(formatDiagnostic(d));
+    const inaccessible = errors.filter((d) => d.code === 'FILE_ACCESS').length;
+    if (inaccessible > 0) {
+      term.err(`\n${inaccessible} 个文件无法访问（共 ${errors.length} 个错误）；数据库未作任何改动。 ${inaccessible} file(s) cannot be accessed (${errors.length} error(s) in all); nothing was stored.`);
+      return exitCodes.fileAccess;
+    }
+    term.err(`\n输入被拒绝，共 ${errors.length} 个错误；数据库未作任何改动。 Input rejected: ${errors.length} error(s); nothing was stored.`);
+    return exitCodes.inputRejected;
+  }
+  if (e instanceof StoreBusyError || e instanceof StoreVersionError || e instanceof StoreUnusableError) {
+    term.err(`数据库不可用 database unavailable: ${e.message}`);
+    return exitCodes.databaseUnusable;
+  }
+  if (e instanceof OutputBusyError) {
+    term.err(`输出文件夹正被占用 output folder busy: ${e.message}`);
+    return exitCodes.databaseUnusable;
+  }
+  if (e instanceof UsageError || isParseArgsError(e)) {
+    const hint = isParseArgsError(e) ? '未知选项或选项缺少值 unknown option, or an option without its value — ' : '';
+    term.err(`用法错误 usage: ${hint}${e.message}\n（kpi ${command} --help 查看帮助 for help）`);
+    return exitCodes.usage;
+  }
+  const access = asFileAccessError(e) ?? duckdbFileAccessError(e, undefined, 'write');
+  if (access) {
+    term.err(fileAccessLine(access));
+    return exitCodes.fileAccess;
+  }
+  return reportInternalError(e, term);
+}
