@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
+import { mountSmallDisk, smallDiskUnavailable, unmount } from '../support/smallDisk.js';
 
 /*
  * The acceptance test of "no Node stack trace ever reaches a user": the
@@ -245,35 +245,14 @@ describe.skipIf(!built || permissionSkip !== undefined)(`permissions (as ${isRoo
   });
 });
 
-/** Mounts a 2 MB tmpfs at a new folder; a string says why it could not. */
-function mountSmallDisk(): string | { reason: string } {
-  if (!isRoot) return { reason: 'not root' };
-  const dir = mkdtempSync(join(tmpdir(), 'kpi-full-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir], { stdio: 'pipe' });
-    chmodSync(dir, 0o777);
-    return dir;
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    return { reason: String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim() || 'mount failed' };
-  }
-}
 
-function unmount(dir: string): void {
-  execFileSync('umount', [dir]);
-  rmSync(dir, { recursive: true, force: true });
-}
-
-// Tried once at collection (and unmounted at once) so that a skip can say why; mounted again for the test.
-const probe = built ? mountSmallDisk() : { reason: 'not built' };
-if (typeof probe === 'string') unmount(probe);
-const diskSkip = typeof probe === 'string' ? undefined : probe.reason;
+const diskSkip = built ? smallDiskUnavailable() : 'not built';
 
 describe.skipIf(!built)('a full disk', () => {
   let dir: string | undefined;
 
   beforeAll(() => {
-    const mounted = mountSmallDisk();
+    const mounted = mountSmallDisk(2);
     if (typeof mounted !== 'string') throw new Error(`cannot mount a small tmpfs (${mounted.reason})`);
     dir = mounted;
   });

@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { cp, lstat, readFile, readdir, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResults, resultsCsv } from '../../src/present/writeResults.js';
 import { Store } from '../../src/store/store.js';
+import { start, until } from '../support/cliChild.js';
 import { tempDir } from '../support/fixture.js';
 
 /*
@@ -15,7 +14,6 @@ import { tempDir } from '../support/fixture.js';
  * and after each kill the store and <out> must both be the old publication
  * or both the new one; then the next run must succeed.
  */
-const bin = 'dist/src/cli/bin.js';
 /** Kills at these fractions of a full run's duration, plus one right at each progress message. */
 const fractions = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 20);
 const phases = ['检查数据', '写入数据库', '计算指标', '写出结果', '计划进度', '生成', '绘制图表', '写出网页与工作簿'];
@@ -25,20 +23,6 @@ let data: string;
 let out: string;
 let db: string;
 let fullRunMs: number;
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly stderr: () => string;
-  readonly exit: Promise<number | null>;
-}
-
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { process: child, stderr: () => stderr, exit };
-}
 
 const runArgs = (report: boolean) => ['run', '--data', data, '--out', out, '--db', db, ...(report ? [] : ['--no-report'])];
 
@@ -84,13 +68,6 @@ async function observe(): Promise<State> {
   } finally {
     store.close();
   }
-}
-
-/** Resolves once the child's stderr contains `text`, or when it exits. */
-async function until(child: Child, text: string): Promise<void> {
-  let exited = false;
-  void child.exit.then(() => (exited = true));
-  while (!exited && !child.stderr().includes(text)) await new Promise((r) => setTimeout(r, 5));
 }
 
 describe('kpi run killed at any instant', () => {

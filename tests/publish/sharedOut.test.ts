@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResults, resultsCsv } from '../../src/present/writeResults.js';
 import { Store } from '../../src/store/store.js';
 import { bigFolder } from '../support/bigFolder.js';
+import { start, until } from '../support/cliChild.js';
 import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
 
 /*
@@ -13,16 +13,6 @@ import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
  * says who holds the folder, or waits with --wait; neither crashes, and the
  * folder ends as the last one's publication, whole.
  */
-const bin = 'dist/src/cli/bin.js';
-
-function start(args: string[]) {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { stderr: () => stderr, exit };
-}
-
 describe('two databases, one output folder', () => {
   it('the second run waits for the first or stops with exit 3; the folder holds one whole publication', async () => {
     const work = await tempDir('kpi-shared-out-');
@@ -33,7 +23,7 @@ describe('two databases, one output folder', () => {
       observations: { 'a.csv': longCsv([['A', '2023Q1', 'gdp', 100], ['A', '2023Q1', 'rd_expenditure', 2], ['B', '2023Q1', 'gdp', 50], ['B', '2023Q1', 'rd_expenditure', 1]]) },
     });
     const first = start(['run', '--data', slow, '--out', out, '--db', join(work, 'a.duckdb'), '--no-report']);
-    for (let i = 0; i < 2400 && !first.stderr().includes('写入数据库'); i++) await new Promise((r) => setTimeout(r, 25));
+    await until(first, '写入数据库');
 
     const impatient = start(['run', '--data', small, '--out', out, '--db', join(work, 'b.duckdb'), '--no-report']);
     expect(await impatient.exit, impatient.stderr()).toBe(3);

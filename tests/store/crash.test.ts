@@ -1,38 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../../src/engine/runJob.js';
 import { Store } from '../../src/store/store.js';
 import { bigFolder } from '../support/bigFolder.js';
+import { start, until } from '../support/cliChild.js';
 import { tempDir, writeFolder, longCsv } from '../support/fixture.js';
-
-/*
- * These drive the compiled CLI (`npm run build` first; `npm test` does) in
- * child processes, as a scheduler or a second analyst would.
- */
-const bin = 'dist/src/cli/bin.js';
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly stderr: () => string;
-  readonly exit: Promise<number | null>;
-}
-
-function start(args: string[]): Child {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { process: child, stderr: () => stderr, exit };
-}
-
-/** Resolves once the child's stderr contains `text` (its progress lines). */
-async function until(child: Child, text: string): Promise<void> {
-  for (let i = 0; i < 1200 && !child.stderr().includes(text); i++) await new Promise((r) => setTimeout(r, 25));
-  if (!child.stderr().includes(text)) throw new Error(`never saw "${text}" in: ${child.stderr()}`);
-}
 
 /** Everything stored, serialized: two equal dumps mean nothing was added, changed or lost. */
 async function dump(db: string): Promise<string> {

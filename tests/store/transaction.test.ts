@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileAccessError } from '../../src/diagnostics/fileAccessError.js';
 import { Store } from '../../src/store/store.js';
+import { mountSmallDisk, smallDiskUnavailable, unmount } from '../support/smallDisk.js';
 
 describe('Store.transaction', () => {
   it('throws the error that stopped the work, not the ROLLBACK\'s "no transaction is active"', async () => {
@@ -40,34 +38,14 @@ describe('Store.transaction', () => {
   });
 });
 
-/** Mounts a 1 MB tmpfs at a new folder; otherwise says why it could not. */
-function mountSmallDisk(): string | { reason: string } {
-  if (process.getuid?.() !== 0) return { reason: 'not root' };
-  const dir = mkdtempSync(join(tmpdir(), 'kpi-store-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', dir], { stdio: 'pipe' });
-    return dir;
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    return { reason: String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim() || 'mount failed' };
-  }
-}
 
-function unmount(dir: string): void {
-  execFileSync('umount', [dir]);
-  rmSync(dir, { recursive: true, force: true });
-}
-
-// Tried once at collection (and unmounted at once) so that a skip can say why; mounted again for the test.
-const probe = mountSmallDisk();
-if (typeof probe === 'string') unmount(probe);
-const diskSkip = typeof probe === 'string' ? undefined : probe.reason;
+const diskSkip = smallDiskUnavailable();
 
 describe('a full disk at COMMIT', () => {
   let dir: string | undefined;
 
   beforeAll(() => {
-    const mounted = mountSmallDisk();
+    const mounted = mountSmallDisk(1);
     if (typeof mounted !== 'string') throw new Error(`cannot mount a small tmpfs (${mounted.reason})`);
     dir = mounted;
   });
