@@ -26,8 +26,10 @@ export interface RevisedInput {
   /** Where the later value came from. */
   readonly file: string | null;
   readonly row: number | null;
-  /** Where the earlier value came from: when `after` is null, the file that is no longer in the folder. */
+  /** Where the earlier value came from. */
   readonly beforeFile: string | null;
+  /** The earlier value's file is no longer in the data folder: its values are withdrawn (and an earlier file's value, if any, counts again). */
+  readonly withdrawn: boolean;
 }
 
 export interface FigureChange {
@@ -101,10 +103,11 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
         const uses = (i: { v: string; p: number }) => i.v === r.variable && (annual.has(r.variable) ? rp <= i.p && i.p < rp + 8 : i.p === rp);
         if (covered.has(r.region) && inputs.some(uses)) {
           const figure = `${tree.name(r.region)}（${r.region}）${r.variable} ${r.period}`;
+          const source = r.after === null ? '' : `（${r.file} 第${r.row}行）`;
           reasons.push(
-            r.after === null
-              ? `${figure} 撤回 withdrawn ${r.before ?? '—'}（${r.beforeFile ?? ''} 已不在数据文件夹中 no longer in the data folder）`
-              : `${figure} 修订 revised ${r.before ?? '—'} → ${r.after}（${r.file} 第${r.row}行）`,
+            r.withdrawn
+              ? `${figure} 撤回 withdrawn ${r.before ?? '—'} → ${r.after ?? '—'}${source}：${r.beforeFile} 已不在数据文件夹中 is no longer in the data folder`
+              : `${figure} 修订 revised ${r.before ?? '—'} → ${r.after ?? '—'}${source}`,
           );
         }
       }
@@ -125,10 +128,12 @@ async function revisedObservations(store: Store, a: RunInputs, b: RunInputs): Pr
   return store.all<RevisedInput & Record<string, unknown>>(
     `WITH ${inEffect('x', a.filesRun)}, ${inEffect('y', b.filesRun)}
      SELECT coalesce(x.region, y.region) AS region, coalesce(x.variable, y.variable) AS variable, coalesce(x.period, y.period) AS period,
-            x.value AS before, y.value AS after, y.file AS file, y.row AS row, x.file AS "beforeFile"
+            x.value AS before, y.value AS after, y.file AS file, y.row AS row, x.file AS "beforeFile",
+            x.file IS NOT NULL AND x.file NOT IN (SELECT name FROM run_files WHERE run_id = $b AND kind = 'observations') AS withdrawn
      FROM x FULL JOIN y USING (region, variable, period)
      WHERE x.value IS DISTINCT FROM y.value
      ORDER BY period, variable, region`,
+    { b: b.filesRun },
   );
 }
 

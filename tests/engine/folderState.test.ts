@@ -2,8 +2,10 @@ import { cp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../src/engine/runJob.js';
+import { main } from '../../src/cli/main.js';
 import { runJob } from '../../src/engine/runJob.js';
 import { tempDir } from '../support/fixture.js';
+import { fakeTerminal } from '../support/terminal.js';
 
 /*
  * CONTRACT.md: the results are a function of the data folder as it is now,
@@ -87,7 +89,7 @@ describe('the data folder as it is now decides the results', () => {
     expect(long.withdrawn.files).toEqual(['06_2023Q2_revision.csv']);
     const figure = long.withdrawn.diff?.figures.find((f) => f.indicator === 'rd_intensity' && f.region === '321324' && f.period === '2023Q2');
     expect(figure?.changes.find((c) => c.field === 'actual')).toMatchObject({ after: expect.closeTo((100 * 4.91) / gdp, 9) });
-    expect(figure?.reasons.join('\n')).toMatch(/rd_expenditure 2023Q2 修订 revised 5\.26 → 4\.91/);
+    expect(figure?.reasons.join('\n')).toMatch(/rd_expenditure 2023Q2 撤回 withdrawn 5\.26 → 4\.91（03_2023Q2\.xlsx 第\d+行）：06_2023Q2_revision\.csv 已不在数据文件夹中/);
     // Put back, it revises again.
     await writeFile(join(data, 'observations/06_2023Q2_revision.csv'), revision);
     const back = await expectSameAsFresh('restore');
@@ -103,5 +105,15 @@ describe('the data folder as it is now decides the results', () => {
     const removed = await expectSameAsFresh('remove-added');
     expect(removed.long.withdrawn.files).toEqual(['08_late.csv']);
     expect(Number(cell(removed.csv, 'rd_intensity,321324,2023Q2'))).toBeCloseTo((100 * 5.26) / gdp, 9);
+  });
+
+  it('kpi run says which files were removed and lists the figures that changed since the last publication', async () => {
+    await rm(join(data, 'observations/06_2023Q2_revision.csv'));
+    const term = fakeTerminal();
+    expect(await main(['run', '--data', data, '--out', longLived(), '--no-report', '--quiet'], term)).toBe(0);
+    const out = term.stdout.join('\n');
+    expect(out).toContain('已从数据文件夹移除 removed from the data folder: 06_2023Q2_revision.csv');
+    expect(out).toMatch(/相比变化的结果 9 项 figures changed since run #\d+/);
+    expect(out).toMatch(/^ {2}rd_intensity 321324 2023Q2: actual 1\.83\d+ → 1\.71\d+/m);
   });
 });

@@ -70,7 +70,7 @@ describe('revisions and publications', () => {
     const { code, out } = await cli('diff', '1', '2', '--db', db, '--json');
     expect(code).toBe(0);
     const diff = JSON.parse(out) as RunDiff;
-    expect(diff.revisedInputs).toEqual([{ region: '321324', variable: 'gdp', period: '2023Q2', before: expect.any(Number), after: 300.5, file: '07_revision.csv', row: 2, beforeFile: '03_2023Q2.xlsx' }]);
+    expect(diff.revisedInputs).toEqual([{ region: '321324', variable: 'gdp', period: '2023Q2', before: expect.any(Number), after: 300.5, file: '07_revision.csv', row: 2, beforeFile: '03_2023Q2.xlsx', withdrawn: false }]);
     expect(diff.changedTargets).toEqual([]);
     expect(diff.otherChanges).toEqual([]);
   });
