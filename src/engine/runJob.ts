@@ -105,7 +105,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
   const db = options.db ?? join(options.out, 'kpi.duckdb');
 
-  return publishing({ out: options.out, db, waitSeconds: options.waitSeconds }, async (store, runId) => {
+  return publishing({ out: options.out, db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
     const previous = await lastPublishedRun(store);
     progress('写入数据库 storing observations');
     const catalogSha256 = await saveCatalog(store, catalog);
@@ -134,7 +134,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
  * were, or both as the new publication.
  */
 async function publishing(
-  where: { readonly out: string; readonly db: string; readonly waitSeconds?: number | undefined },
+  where: { readonly out: string; readonly db: string; readonly waitSeconds?: number | undefined; readonly progress: (message: string) => void },
   work: (store: Store, runId: number) => Promise<(staging: Staging) => Promise<RunSummary>>,
 ): Promise<RunSummary> {
   await onFile(where.out, 'create', () => mkdir(where.out, { recursive: true }));
@@ -156,12 +156,14 @@ async function publishing(
             name: staging.name,
             run: runId,
           });
+          where.progress('提交数据库 committing the store');
           return done;
         });
       } catch (e) {
         await discardStaging(staging);
         throw e;
       }
+      where.progress(`发布运行 #${runId} switching ${where.out} to run #${runId}`);
       await switchPublication(staging, { runId, db: resolve(where.db), engineVersion: ENGINE_VERSION });
       await store.run("UPDATE runs SET status = 'done' WHERE run_id = $run", { run: runId });
       await tidyOutput(where.out);
@@ -220,7 +222,7 @@ export interface RecomputeOptions {
  */
 export async function recomputeJob(options: RecomputeOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => {});
-  return publishing({ out: options.out, db: options.db, waitSeconds: options.waitSeconds }, async (store, runId) => {
+  return publishing({ out: options.out, db: options.db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
     const base = await findRun(store, options.asOf);
     progress(`按运行 #${base.run_id} 时的数据重算 recomputing as of run #${base.run_id} (${base.started_at})`);
     const recorded = await runInputs(store, base.run_id);

@@ -16,7 +16,7 @@ import { tempDir } from '../support/fixture.js';
  */
 /** Kills at these fractions of a full run's duration, plus one right at each progress message. */
 const fractions = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 20);
-const phases = ['检查数据', '写入数据库', '计算指标', '写出结果', '计划进度', '生成', '绘制图表', '写出网页与工作簿'];
+const phases = ['检查数据', '写入数据库', '计算指标', '写出结果', '计划进度', '生成', '绘制图表', '写出网页与工作簿', '提交数据库', '发布运行', '完成'];
 
 let work: string;
 let data: string;
@@ -114,6 +114,7 @@ describe('kpi run killed at any instant', () => {
     }
     // The kills were spread: some before the switch (old), and — killed after it — some already new.
     expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
     expect(outcomes.old + outcomes.new).toBe(instants.length);
   }, 900_000);
 });
