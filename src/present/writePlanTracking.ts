@@ -1,7 +1,7 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { milestoneStatusLabels } from '../plan/milestoneStatus.js';
 import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import { writeAtomically } from './writeAtomically.js';
 import { csvField } from './writeResults.js';
 
 const csv = (header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string =>
@@ -47,13 +47,6 @@ export async function writePlanTracking(stored: StoredPlanTracking, out: string)
     [join(out, 'plan-milestones.csv'), milestones],
     [join(out, 'plan-units.csv'), units],
   ];
-  for (const [file, text] of files) {
-    try {
-      await writeFile(`${file}.partial`, text);
-      await rename(`${file}.partial`, file);
-    } finally {
-      await rm(`${file}.partial`, { force: true });
-    }
-  }
+  for (const [file, text] of files) await writeAtomically(file, text);
   return files.map(([file]) => file);
 }

@@ -1,7 +1,7 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { onFile } from '../diagnostics/fileAccessError.js';
 import { join } from 'node:path';
-import { literal } from '../store/sql.js';
+import { literal, numberLiteral } from '../store/sql.js';
 import type { Store } from '../store/store.js';
 import type { ResultRow } from './resultColumns.js';
 import { resultColumns } from './resultColumns.js';
@@ -77,7 +77,7 @@ export async function writeResults(store: Store, runId: number, outFolder: strin
     await onFile(csv, 'write', () => writeChunks(`${csv}.partial`, csvChunks(rows)));
     await onFile(json, 'write', () => writeChunks(`${json}.partial`, jsonChunks(rows)));
     await store.run(
-      `COPY (SELECT ${resultColumns.join(', ')} FROM results WHERE run_id = ${Number(runId)} ORDER BY ord)
+      `COPY (SELECT ${resultColumns.join(', ')} FROM results WHERE run_id = ${numberLiteral(Math.trunc(runId))} ORDER BY ord)
        TO ${literal(`${parquet}.partial`)} (FORMAT parquet)`,
     );
     for (const f of files) await rename(`${f}.partial`, f);

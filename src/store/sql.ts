@@ -8,6 +8,8 @@
 /** Quotes an identifier: `gdp` → `"gdp"`, doubling any embedded quote. */
 export function ident(name: string): string {
   if (name.includes('\0')) throw new Error('identifier contains a NUL character');
+  // DuckDB rejects `""` with a parser error far from the cause.
+  if (name === '') throw new Error('empty identifier');
   return `"${name.replaceAll('"', '""')}"`;
 }
 

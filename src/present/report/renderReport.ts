@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportCharts } from '../charts/chartCatalog.js';
@@ -11,6 +11,7 @@ import { renderPng } from '../render/renderPng.js';
 import { renderSvg } from '../render/renderSvg.js';
 import { useChartTextMetrics } from '../render/textMetrics.js';
 import { safeFileName } from '../safeFileName.js';
+import { writeAtomically } from '../writeAtomically.js';
 import type { ReportData } from './reportData.js';
 
 export interface RenderReportOptions {
@@ -118,13 +119,3 @@ const visibleText = (html: string): string =>
     .replace(/<[^>]*>/g, '')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name] ?? '');
-
-async function writeAtomically(file: string, content: string | Uint8Array): Promise<void> {
-  const partial = `${file}.partial`;
-  try {
-    await writeFile(partial, content);
-    await rename(partial, file);
-  } finally {
-    await rm(partial, { force: true });
-  }
-}

@@ -1,0 +1,40 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { ident, literal, numberLiteral } from '../../src/store/sql.js';
+
+/** What DuckDB makes of a quoted piece of SQL: the text must come back exactly as it went in. */
+async function roundTrip(sql: string): Promise<unknown> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRows()[0]?.[0];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('quoting SQL text', () => {
+  it('an identifier with quotes, spaces, SQL and CJK stays one identifier', async () => {
+    for (const name of ['gdp', 'a"b', 'x"; DROP TABLE t; --', '研发 经费']) {
+      expect(await roundTrip(`SELECT ${ident(name)} FROM (SELECT 1 AS ${ident(name)})`)).toBe(1);
+    }
+    expect(ident('a"b')).toBe('"a""b"');
+  });
+
+  it('a string literal with quotes and SQL comes back as it was', async () => {
+    for (const text of ["it's", "'); DELETE FROM x; --", '\\n', '全角＇引号', '']) expect(await roundTrip(`SELECT ${literal(text)}`)).toBe(text);
+  });
+
+  it('a number literal is exactly the number, and a non-finite one is refused', async () => {
+    for (const n of [0, -1.5, 2.150403265697163, 1e-300, 1.7e308]) expect(await roundTrip(`SELECT ${numberLiteral(n)}`)).toBe(n);
+    expect(() => numberLiteral(Infinity)).toThrow(/finite/);
+    expect(() => numberLiteral(Number.NaN)).toThrow(/finite/);
+  });
+
+  it('an empty identifier and a NUL character are refused rather than passed on', () => {
+    expect(() => ident('')).toThrow(/empty/);
+    expect(() => ident('a\0b')).toThrow(/NUL/);
+    expect(() => literal('a\0b')).toThrow(/NUL/);
+  });
+});
