@@ -17,7 +17,8 @@ describe('two databases, one output folder', () => {
   it('the second run waits for the first or stops with exit 3; the folder holds one whole publication', async () => {
     const work = await tempDir('kpi-shared-out-');
     const out = join(work, 'out');
-    const slow = await bigFolder(300, [2021, 2022, 2023]);
+    // Big enough that the first run still holds the folder when the second has checked its data (seconds, not milliseconds).
+    const slow = await bigFolder(800, [2021, 2022, 2023]);
     const small = await writeFolder({
       targets: 'indicator,region,year,period,value\nrd_intensity,C,2023,,2.5\n',
       observations: { 'a.csv': longCsv([['A', '2023Q1', 'gdp', 100], ['A', '2023Q1', 'rd_expenditure', 2], ['B', '2023Q1', 'gdp', 50], ['B', '2023Q1', 'rd_expenditure', 1]]) },
