@@ -1,5 +1,6 @@
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
+import { lastPublishedRun } from '../publish/settleRuns.js';
 import { observationsInEffect } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
 
@@ -71,9 +72,9 @@ export async function observationHistory(store: Store, region: string, variable:
     const known = regionRow ? (variableDef ? `${code} ${variableCode} ${period}` : `基础数据项 variable "${variable}"`) : `地区 region "${region}"`;
     throw new KpiInputError([problem('NO_HISTORY', { value: `${region} ${variable} ${period}`, detail: `没有找到 ${known} / nothing stored` })]);
   }
-  const published = await store.one<{ run_id: number }>("SELECT run_id FROM runs WHERE status = 'done' ORDER BY run_id DESC LIMIT 1");
-  const current = published
-    ? await store.one<{ obs_id: number }>(`SELECT obs_id FROM (${observationsInEffect(published.run_id)}) WHERE region = $region AND variable = $variable AND period = $period`, {
+  const published = await lastPublishedRun(store);
+  const current = published !== null
+    ? await store.one<{ obs_id: number }>(`SELECT obs_id FROM (${observationsInEffect(published)}) WHERE region = $region AND variable = $variable AND period = $period`, {
         region: code,
         variable: variableCode,
         period,

@@ -48,14 +48,18 @@ async function failingRun(data: string, out: string, report: boolean): Promise<u
   );
 }
 
+/** A folder published once, with what the store and <out> then hold. */
+async function firstPublication() {
+  const { runJob } = await import('../../src/engine/runJob.js');
+  const data = await folder(undefined, 100);
+  const out = await tempDir('kpi-fail-');
+  const first = await runJob({ data, out });
+  return { data, out, first, before: await dump(first.db), csv: await readFile(join(out, 'results.csv')) };
+}
+
 describe('a run that fails while publishing', () => {
   it('a full disk while writing results leaves the store and <out> as they were', async () => {
-    const { runJob } = await import('../../src/engine/runJob.js');
-    const data = await folder(undefined, 100);
-    const out = await tempDir('kpi-fail-');
-    const first = await runJob({ data, out });
-    const before = await dump(first.db);
-    const csv = await readFile(join(out, 'results.csv'));
+    const { data, out, first, before, csv } = await firstPublication();
 
     vi.resetModules();
     vi.doMock('../../src/present/writeResults.js', async (importOriginal) => {
@@ -80,12 +84,7 @@ describe('a run that fails while publishing', () => {
   });
 
   it('a report that fails to render publishes neither the new results nor a half-drawn report', async () => {
-    const { runJob } = await import('../../src/engine/runJob.js');
-    const data = await folder(undefined, 100);
-    const out = await tempDir('kpi-fail-');
-    const first = await runJob({ data, out });
-    const before = await dump(first.db);
-    const csv = await readFile(join(out, 'results.csv'));
+    const { data, out, first, before, csv } = await firstPublication();
 
     vi.resetModules();
     vi.doMock('../../src/present/report/renderReport.js', async (importOriginal) => {
