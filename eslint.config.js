@@ -1,11 +1,56 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './tests/lint/importLayers.js';
+
+/**
+ * The layers of src/, in pipeline order (STYLE.md: "the folder layout is the
+ * architecture"). A layer imports from itself and from earlier layers only;
+ * peers in one rank do not import one another. `plan` sits with the
+ * definitions, after `catalog`: check, store and present all read its schema
+ * and milestone vocabulary, while plan itself needs only `model` and the two
+ * exceptions below.
+ */
+export const layerOptions = {
+  root: 'src',
+  order: [
+    'model',
+    ['diagnostics', 'settings.ts', 'version.ts'],
+    'catalog',
+    'plan',
+    'read',
+    'check',
+    'store',
+    'resolve',
+    'evaluate',
+    'assess',
+    'present',
+    'publish',
+    'engine',
+    'cli',
+    'index.ts',
+  ],
+  exceptions: [
+    {
+      from: 'plan/parsePlan.ts',
+      to: 'check/editDistance.ts',
+      reason: 'the plan importer suggests the nearest task heading with the same edit distance the checks use; a string helper, not a check',
+    },
+    {
+      from: 'plan/loadPlanTracking.ts',
+      to: 'store/',
+      reason: "the tracker's loader reads the stored plan and milestone reports: the one part of plan that runs after the store",
+    },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'notebooks/**', 'coverage/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
+  // Plain JS (this file, the lint plugin) is outside the TypeScript project: no type information.
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -17,5 +62,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/import-order': ['error', layerOptions] },
   },
 );

@@ -112,8 +112,18 @@ const qOf = (t: number): number => (t % 4) + 1;
 
 type Series = number[]; // one scaled value per quarter index t
 
+/** xs[i] for an index this script's own loops produce; a miss is a bug here, so it throws rather than yield undefined. */
+function at<T>(xs: readonly T[], i: number): T {
+  const x = xs[i];
+  if (x === undefined) throw new Error(`index ${i} is outside 0..${xs.length - 1}`);
+  return x;
+}
+
+/** Unit i's value in quarter t. */
+const unitValue = (series: readonly Series[], i: number, t: number): number => at(at(series, i), t);
+
 /** Year-to-date series → the quarter's own increment. */
-const increment = (s: Series, t: number): number => (qOf(t) === 1 ? s[t] : s[t] - s[t - 1]);
+const increment = (s: Series, t: number): number => (qOf(t) === 1 ? at(s, t) : at(s, t) - at(s, t - 1));
 
 /** Two years of four quarters, written as in a statistical bulletin. */
 const byYear = (y2022: number[], y2023: number[]): number[] => [...y2022, ...y2023];
@@ -207,6 +217,10 @@ const UNIT_RD_TARGETS: Readonly<Record<string, number>> = { '321302': 2.5, '3213
 // The city-level story (totals per quarter, YTD for flows, levels for stocks)
 // ---------------------------------------------------------------------------
 
+/** Year-end population is annual and starts a year early, so 2022's growth has a base. */
+const POPULATION_YEARS = [2021, 2022, 2023] as const;
+type PopulationYear = (typeof POPULATION_YEARS)[number];
+
 const CITY_PLAN = {
   // Published: 2023 Q1 894.40, H1 1920.57, year 4398.07; 2022 year 4111.98. Q3s and 2022 Q1–Q3 are believable guesses.
   gdp: byYear([851.36, 1826.45, 2961.83, 4111.98], [894.4, 1920.57, 3128.36, 4398.07]),
@@ -234,9 +248,9 @@ const CITY_PLAN = {
   sciFiscalShare: byYear([2.62, 2.81, 2.76, 2.88], [2.82, 3.05, 2.97, 3.08]), // % ; target 3
   graduates: byYear([2600, 6500, 9900, 14200], [2900, 7200, 10800, 15300]), // schedule 3000/7000/11000/15000
   // Published year-end residents (万人); 2021 is approximate.
-  population: { 2021: 498.2, 2022: 497.53, 2023: 497.75 } as Record<number, number>,
+  population: { 2021: 498.2, 2022: 497.53, 2023: 497.75 } satisfies Record<PopulationYear, number>,
   // The units' population sum differs from the city's by these small amounts (all < 0.1 %), as real data do.
-  populationGap: { 2021: 0.21, 2022: -0.14, 2023: 0.09 } as Record<number, number>,
+  populationGap: { 2021: 0.21, 2022: -0.14, 2023: 0.09 } satisfies Record<PopulationYear, number>,
 };
 
 /**
@@ -324,22 +338,22 @@ function allocate(total: number, weights: readonly number[], rng: Rng): number[]
   const sumW = weights.reduce((a, b) => a + b, 0);
   const quotas = weights.map((w) => (amount * w) / sumW);
   const parts = quotas.map((q) => Math.floor(q));
-  const frac = quotas.map((q, i) => q - parts[i]);
+  const frac = quotas.map((q) => q - Math.floor(q));
   let rest = amount - parts.reduce((a, b) => a + b, 0);
   while (rest > 0) {
     const sumF = frac.reduce((a, b) => a + b, 0);
     let pick = frac.indexOf(Math.max(...frac));
     if (sumF > 0) {
       let r = rng() * sumF;
-      for (let i = 0; i < frac.length; i++) {
-        r -= frac[i];
-        if (r < 0 && frac[i] > 0) {
+      for (const [i, f] of frac.entries()) {
+        r -= f;
+        if (r < 0 && f > 0) {
           pick = i;
           break;
         }
       }
     }
-    parts[pick] += 1;
+    parts[pick] = at(parts, pick) + 1;
     frac[pick] = 0;
     rest -= 1;
   }
@@ -362,11 +376,11 @@ function split(
   const out: Series[] = UNITS.map(() => new Array<number>(N).fill(0));
   for (let t = 0; t < N; t++) {
     const restart = mode === 'ytd' ? qOf(t) === 1 : t === 0;
-    const amount = restart ? city[t] : city[t] - city[t - 1];
+    const amount = restart ? at(city, t) : at(city, t) - at(city, t - 1);
     const weights = UNITS.map((u, i) => jitter(weight(u, i, t), noise, rng));
     const parts = allocate(amount, weights, rng);
-    UNITS.forEach((_, i) => {
-      out[i][t] = (restart ? 0 : out[i][t - 1]) + parts[i];
+    out.forEach((series, i) => {
+      series[t] = (restart ? 0 : at(series, t - 1)) + at(parts, i);
     });
   }
   return out;
@@ -392,22 +406,22 @@ function buildUnitData(): UnitData {
   const gdp = split('gdp', gdpCity, 'ytd', (u) => u.gdp, 0.03);
   const gdpConstCity = gdpCity.map((g, t) => Math.round(g / deflator(t)));
   // Each unit's constant-price GDP follows its own current-price GDP and price level.
-  const gdpConstant = split('gdp_constant', gdpConstCity, 'ytd', (u, i, t) => increment(gdp[i], t) / u.deflator, 0);
+  const gdpConstant = split('gdp_constant', gdpConstCity, 'ytd', (u, i, t) => increment(at(gdp, i), t) / u.deflator, 0);
 
   const rd = split('rd_expenditure', scaled('rd_expenditure', P.rdExpenditure), 'ytd',
-    (u, i, t) => increment(gdp[i], t) * u.rd, 0.04);
+    (u, i, t) => increment(at(gdp, i), t) * u.rd, 0.04);
 
   const rdPlatforms = split('rd_platforms', P.rdPlatforms, 'level', (u) => u.platforms, 0.15);
   const base = split('rd_inst_base_firms', P.rdInstBaseFirms, 'level', (u) => u.industry, 0.1);
-  const instCity = P.rdInstBaseFirms.map((b, t) => Math.round((b * P.rdInstRate[t]) / 100));
+  const instCity = P.rdInstBaseFirms.map((b, t) => Math.round((b * at(P.rdInstRate, t)) / 100));
   // Levels split directly (no noise) so each unit's rate = the city's rate shifted by its own gap.
-  const instRateOf = (u: Unit, t: number): number => Math.min(99, P.rdInstRate[t] + u.rdInstGap);
+  const instRateOf = (u: Unit, t: number): number => Math.min(99, at(P.rdInstRate, t) + u.rdInstGap);
   const inst: Series[] = UNITS.map(() => new Array<number>(N).fill(0));
   const instRng = rngFor('rd_inst_firms');
   for (let t = 0; t < N; t++) {
-    const parts = allocate(instCity[t], UNITS.map((u, i) => base[i][t] * instRateOf(u, t)), instRng);
-    UNITS.forEach((_, i) => {
-      inst[i][t] = Math.min(parts[i], base[i][t]);
+    const parts = allocate(at(instCity, t), UNITS.map((u, i) => unitValue(base, i, t) * instRateOf(u, t)), instRng);
+    inst.forEach((series, i) => {
+      series[t] = Math.min(at(parts, i), unitValue(base, i, t));
     });
   }
 
@@ -417,13 +431,13 @@ function buildUnitData(): UnitData {
 
   const industrialCity = scaled('industrial_output', P.industrialOutput);
   const industrial = split('industrial_output', industrialCity, 'ytd', (u) => u.industry, 0.04);
-  const highTechCity = industrialCity.map((x, t) => Math.round((x * P.highTechShare[t]) / 100));
+  const highTechCity = industrialCity.map((x, t) => Math.round((x * at(P.highTechShare, t)) / 100));
   const highTech = split('high_tech_output', highTechCity, 'ytd',
-    (u, i, t) => increment(industrial[i], t) * u.hightech, 0.03);
+    (u, i, t) => increment(at(industrial, i), t) * u.hightech, 0.03);
 
-  const contractCity = gdpCity.map((g, t) => Math.round((g * P.techContractShare[t]) / 100));
+  const contractCity = gdpCity.map((g, t) => Math.round((g * at(P.techContractShare, t)) / 100));
   const contracts = split('tech_contract_value', contractCity, 'ytd',
-    (u, i, t) => increment(gdp[i], t) * u.contracts, 0.12);
+    (u, i, t) => increment(at(gdp, i), t) * u.contracts, 0.12);
 
   const incubators = split('incubators', P.incubators, 'level', (u) => u.incubators, 0.2);
   const incubated = split('new_incubated_firms', P.newIncubatedFirms, 'ytd', (u) => u.incubated, 0.25);
@@ -435,19 +449,20 @@ function buildUnitData(): UnitData {
   // share it by their own constant GDP, energy intensity and (in 2023) saving effort,
   // so their own declines scatter around the city's.
   const energyCity: Series = new Array<number>(N).fill(0);
-  for (let t = 0; t < 4; t++) {
-    energyCity[t] = Math.round(gdpConstCity[t] * P.energyPerGdp2022[t]);
-    const realGrowth = gdpConstCity[t + 4] / gdpConstCity[t];
-    energyCity[t + 4] = Math.round(energyCity[t] * realGrowth * (1 - P.energyDecline2023[t] / 100));
-  }
+  P.energyPerGdp2022.forEach((perGdp, q) => {
+    const energy2022 = Math.round(at(gdpConstCity, q) * perGdp);
+    const realGrowth = at(gdpConstCity, q + 4) / at(gdpConstCity, q);
+    energyCity[q] = energy2022;
+    energyCity[q + 4] = Math.round(energy2022 * realGrowth * (1 - at(P.energyDecline2023, q) / 100));
+  });
   const energy = split('energy_consumption', energyCity, 'ytd',
-    (u, i, t) => increment(gdpConstant[i], t) * u.energy * (yearOf(t) === 2023 ? 1 - u.saving / 100 : 1), 0.01);
+    (u, i, t) => increment(at(gdpConstant, i), t) * u.energy * (yearOf(t) === 2023 ? 1 - u.saving / 100 : 1), 0.01);
 
   const publicCity = scaled('public_fiscal_exp', P.publicFiscalExp);
   const publicFiscal = split('public_fiscal_exp', publicCity, 'ytd', (u) => u.fiscal, 0.05);
-  const sciCity = publicCity.map((x, t) => Math.round((x * P.sciFiscalShare[t]) / 100));
+  const sciCity = publicCity.map((x, t) => Math.round((x * at(P.sciFiscalShare, t)) / 100));
   const sciFiscal = split('sci_fiscal_exp', sciCity, 'ytd',
-    (u, i, t) => increment(publicFiscal[i], t) * u.sciFiscal, 0.08);
+    (u, i, t) => increment(at(publicFiscal, i), t) * u.sciFiscal, 0.08);
 
   return {
     gdp,
@@ -479,13 +494,13 @@ function buildUnitData(): UnitData {
  */
 function buildUnitPopulation(): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const largest = UNITS.reduce((m, u, i) => (u.pop > UNITS[m].pop ? i : m), 0);
-  for (const year of [2021, 2022, 2023]) {
+  const largest = UNITS.indexOf(UNITS.reduce((m, u) => (u.pop > m.pop ? u : m)));
+  for (const year of POPULATION_YEARS) {
     const raw = UNITS.map((u) => u.pop * (1 + u.popTrend / 100) ** (year - 2022));
     const total = toScaled('population', CITY_PLAN.population[year] + CITY_PLAN.populationGap[year]);
     const sumRaw = raw.reduce((a, b) => a + b, 0);
     const parts = raw.map((r) => Math.round((r / sumRaw) * total));
-    parts[largest] += total - parts.reduce((a, b) => a + b, 0);
+    parts[largest] = at(parts, largest) + (total - parts.reduce((a, b) => a + b, 0));
     out.set(year, parts);
   }
   return out;
@@ -518,29 +533,29 @@ function buildObservations(): Obs[] {
   // The city reports only what it measures itself or publishes itself.
   const P = CITY_PLAN;
   const gdpCity = scaled('gdp', P.gdp);
-  for (let t = 0; t < N; t++) {
-    const period = QUARTERS[t];
-    const gdpConst = Math.round(gdpCity[t] / (P.deflator[yearOf(t)] ?? 1));
-    obs.push({ region: CITY.code, period, variable: 'gdp', value: gdpCity[t], note: '公布数' });
+  QUARTERS.forEach((period, t) => {
+    const gdp = at(gdpCity, t);
+    const gdpConst = Math.round(gdp / (P.deflator[yearOf(t)] ?? 1));
+    obs.push({ region: CITY.code, period, variable: 'gdp', value: gdp, note: '公布数' });
     obs.push({ region: CITY.code, period, variable: 'gdp_constant', value: gdpConst, note: '' });
-    obs.push({ region: CITY.code, period, variable: 'good_air_days', value: P.goodAirDays[t], note: '' });
-    obs.push({ region: CITY.code, period, variable: 'valid_air_days', value: P.validAirDays[t], note: '' });
+    obs.push({ region: CITY.code, period, variable: 'good_air_days', value: at(P.goodAirDays, t), note: '' });
+    obs.push({ region: CITY.code, period, variable: 'valid_air_days', value: at(P.validAirDays, t), note: '' });
     if (period === '2023Q2') {
       obs.push({ region: CITY.code, period, variable: 'rd_expenditure', value: toScaled('rd_expenditure', P.cityOwnRd2023Q2), note: '市级归集数' });
     }
-  }
-  for (const year of [2021, 2022, 2023]) {
+  });
+  for (const year of POPULATION_YEARS) {
     const note = year === 2021 ? '年末常住人口（近似值）' : '年末常住人口，公布数';
     obs.push({ region: CITY.code, period: String(year), variable: 'population', value: toScaled('population', P.population[year]), note });
   }
 
   UNITS.forEach((u, i) => {
-    for (let t = 0; t < N; t++) {
+    QUARTERS.forEach((period, t) => {
       for (const variable of VAR_CODES.filter(isUnitVar)) {
-        obs.push({ region: u.code, period: QUARTERS[t], variable, value: data[variable][i][t], note: '' });
+        obs.push({ region: u.code, period, variable, value: unitValue(data[variable], i, t), note: '' });
       }
-    }
-    for (const year of [2021, 2022, 2023]) {
+    });
+    for (const year of POPULATION_YEARS) {
       obs.push({ region: u.code, period: String(year), variable: 'population', value: pop.get(year)?.[i] ?? 0, note: '' });
     }
   });

@@ -5,7 +5,7 @@ import { ENGINE_VERSION } from '../src/version.js';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])));
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))));
   return nested.flat();
 }
 
@@ -23,6 +23,12 @@ describe('the project', () => {
   it('records the version package.json declares', async () => {
     const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
     expect(ENGINE_VERSION).toBe(pkg.version);
+  });
+
+  it('runs its tests on the bureau\'s clock, UTC+8, as vitest.config.ts pins it', () => {
+    expect(process.env.TZ).toBe('Asia/Shanghai');
+    expect(new Date(0).getTimezoneOffset()).toBe(-480);
+    expect(new Date('2023-07-01T00:00:00Z').getTimezoneOffset()).toBe(-480);
   });
 
   it('keeps console.* out of library code', async () => {

@@ -1,17 +1,18 @@
-import { scheduleKinds } from '../catalog/indicator.js';
 import { literal } from '../store/sql.js';
 import type { Store } from '../store/store.js';
-import { scheduleCase, scheduleRules } from './scheduleRules.js';
-import { statusLabels, statuses } from './status.js';
-import { finiteColumn, meetsSql, overflowNote, ratioSql } from './ratioSql.js';
-
-const statusLabelSql = `CASE status ${statuses.map((s) => `WHEN ${literal(s)} THEN ${literal(statusLabels[s])}`).join(' ')} END`;
+import { statuses } from '../model/status.js';
+import { scheduleCase } from './scheduleRules.js';
+import { statusRules } from './statusRules.js';
+import { findingListSql, findingSql, noFindingsSql } from '../evaluate/findingSql.js';
+import type { FindingParams } from '../model/finding.js';
+import { finiteColumn, meetsSql, ratioSql } from './ratioSql.js';
 
 /**
- * Step 3: targets, 序时进度, attainment, gap, status and rank (INDICATORS.md
- * §4–§5) for every row of `actuals`, stored in `results` under `runId`.
+ * Step 3: targets, 序时进度, attainment, gap, status, rank and findings
+ * (INDICATORS.md §4–§5) for every row of `actuals`, into the temp table
+ * `assessed` (the columns of a stored result; see store/results.ts).
  */
-export async function assessResults(store: Store, runId: number, warningThreshold: number): Promise<void> {
+export async function assessResults(store: Store, warningThreshold: number): Promise<void> {
   await store.run(`
     CREATE OR REPLACE TEMP TABLE ancestry AS
     WITH RECURSIVE up(region, ancestor, distance) AS (
@@ -43,8 +44,8 @@ export async function assessResults(store: Store, runId: number, warningThreshol
 
   await store.run(`
     CREATE OR REPLACE TEMP TABLE targeted AS
-    SELECT a.*, i.schedule, i.direction, i.ord AS indicator_ord, i.name AS indicator_name, i.unit,
-           r.parent, r.name AS region_name, r.ord AS region_ord,
+    SELECT a.*, i.schedule, i.direction, i.ord AS indicator_ord,
+           r.parent, r.ord AS region_ord,
            tg.annual, tg.target_region, s.value AS scheduled
     FROM actuals a
     JOIN w_indicators i ON i.id = a.indicator
@@ -63,18 +64,15 @@ export async function assessResults(store: Store, runId: number, warningThreshol
            ${finiteColumn('annual_progress_raw')} AS annual_progress,
            ${finiteColumn('expected_raw')} AS expected_progress,
            ${finiteColumn('gap_raw')} AS gap,
-           list_filter([
-             CASE WHEN actual IS NOT NULL AND target <= 0
-                  THEN '目标值 ' || CAST(target AS VARCHAR) || ' 不大于0，不计算完成率，按实际值与目标比较判定 target(p) 0 or below: no attainment, judged by actual against target' END,
-             CASE WHEN actual IS NOT NULL AND annual <= 0
-                  THEN '年度目标 ' || CAST(annual AS VARCHAR) || ' 不大于0，不计算年度完成率 annual target 0 or below: no annual progress' END,
-             CASE WHEN direction = 'lower' AND actual <= 0 AND (target > 0 OR annual > 0)
-                  THEN '逆向指标实际值 ' || CAST(actual AS VARCHAR) || ' 不大于0，不计算完成率，按实际值不高于目标判定 lower-is-better actual 0 or below: no ratio (target ÷ actual), judged by actual ≤ target' END,
-             ${overflowNote('attainment_raw', '完成率 attainment')},
-             ${overflowNote('annual_progress_raw', '年度完成率 annual progress')},
-             ${overflowNote('expected_raw', '序时进度 expected progress')},
-             ${overflowNote('gap_raw', '差距 gap')}
-           ], x -> x IS NOT NULL) AS ratio_notes
+           ${findingListSql([
+             `CASE WHEN actual IS NOT NULL AND target <= 0 THEN ${findingSql('TARGET_NOT_POSITIVE', { target: 'target' })} END`,
+             `CASE WHEN actual IS NOT NULL AND annual <= 0 THEN ${findingSql('ANNUAL_TARGET_NOT_POSITIVE', { annualTarget: 'annual' })} END`,
+             `CASE WHEN direction = 'lower' AND actual <= 0 AND (target > 0 OR annual > 0) THEN ${findingSql('LOWER_ACTUAL_NOT_POSITIVE', { actual: 'actual' })} END`,
+             notFinite('attainment_raw', 'attainment'),
+             notFinite('annual_progress_raw', 'annual_progress'),
+             notFinite('expected_raw', 'expected_progress'),
+             notFinite('gap_raw', 'gap'),
+           ])} AS ratio_findings
     FROM (
       SELECT *,
              ${ratioSql('target')} AS attainment_raw,
@@ -87,64 +85,42 @@ export async function assessResults(store: Store, runId: number, warningThreshol
     SELECT *, ${meetsSql('attainment', 'target')} AS meets_target, ${meetsSql('annual_progress', 'annual')} AS meets_annual
     FROM measured`);
 
-  // Kinds judged only at year end: before Q4 their figures are 'pending'.
-  const pendingKinds = scheduleKinds.filter((k) => !scheduleRules[k].judgedBeforeQ4).map(literal);
+  const statusCase = `CASE ${statuses.map((st) => (statusRules[st].when === null ? `ELSE ${literal(st)}` : `WHEN ${statusRules[st].when} THEN ${literal(st)}`)).join('\n                ')} END`;
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE judged AS
     SELECT *,
-           CASE WHEN actual IS NULL THEN 'no_data'
-                WHEN annual IS NULL THEN 'no_target'
-                WHEN coalesce(${scheduleCase((r) => r.completed)}, false) THEN 'completed'
-                ${pendingKinds.length > 0 ? `WHEN schedule IN (${pendingKinds.join(', ')}) AND quarter < 4 THEN 'pending'` : ''}
-                WHEN meets_target THEN 'on_track'
-                WHEN attainment >= $threshold THEN 'warning'
-                ELSE 'behind' END AS status,
+           ${statusCase} AS status,
            CASE WHEN parent IS NOT NULL AND attainment IS NOT NULL
                 THEN rank() OVER (PARTITION BY indicator, period, parent, attainment IS NULL ORDER BY attainment DESC) END AS rank
     FROM compared`,
     { threshold: warningThreshold },
   );
 
-  // Missing children spelled `name(code)`, in their order; joined rather than looked up in a map per row,
-  // which DuckDB would copy into every row (slow for trees with hundreds of units).
   await store.run(`
-    CREATE OR REPLACE TEMP TABLE missing_named AS
-    SELECT m.indicator, m.region, m.period, list(coalesce(r.name, m.child) || '(' || m.child || ')' ORDER BY m.pos) AS named
-    FROM (SELECT indicator, region, period, unnest(missing_children) AS child, generate_subscripts(missing_children, 1) AS pos
-          FROM input_notes WHERE len(missing_children) > 0) m
-    LEFT JOIN w_regions r ON r.code = m.child
-    GROUP BY m.indicator, m.region, m.period`);
-
-  await store.run(
-    `
-    INSERT INTO results
-    SELECT $run AS run_id, j.indicator, j.region, j.period, j.actual, j.target, j.annual AS annual_target, j.attainment,
+    CREATE OR REPLACE TEMP TABLE assessed AS
+    SELECT j.indicator, j.region, j.period, j.actual, j.target, j.annual AS annual_target, j.attainment,
            j.annual_progress, j.expected_progress, j.gap, j.status, j.rank,
-           j.indicator_name, j.region_name, j.unit, ${statusLabelSql} AS status_label,
            CASE WHEN j.annual IS NULL THEN NULL WHEN j.target_region = j.region THEN 'own' ELSE 'inherited:' || j.target_region END AS target_source,
-           nullif(array_to_string(n.missing_inputs, '; '), '') AS missing_inputs,
-           nullif(array_to_string(n.missing_children, '; '), '') AS missing_children,
-           nullif(array_to_string(list_concat(
-             list_transform(j.zero_divisions, x -> x),
+           coalesce(n.missing_inputs, []) AS missing_inputs,
+           coalesce(n.missing_children, []) AS missing_children,
+           CAST(list_concat(
+             j.zero_divisions,
              j.non_finite,
-             CASE WHEN len(n.overflowed_inputs) > 0
-                  THEN ['数值溢出 overflow: 下级合计不是有限数 the sum of the children is not a finite number: ' || array_to_string(n.overflowed_inputs, ', ')] END,
-             j.ratio_notes,
-             CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN ['缺少数据 missing input: ' || array_to_string(n.missing_inputs, ', ')] END,
-             CASE WHEN len(n.missing_children) > 0
-                  THEN ['下级未报 missing children: ' || array_to_string(mn.named, '、')] END,
-             CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region
-                  THEN ['目标继承自 target inherited from ' || tr.name || '(' || j.target_region || ')'] END,
-             CASE WHEN j.schedule = 'explicit' AND j.scheduled IS NULL AND j.annual IS NOT NULL
-                  THEN ['无本期进度目标，按线性序时 no schedule row, linear'] END,
-             CASE WHEN len(n.quality_warnings) > 0 THEN list_transform(n.quality_warnings, w -> '数据质量 data quality: ' || w) END
-           ), '；'), '') AS notes,
+             CASE WHEN len(n.overflowed_inputs) > 0 THEN [${findingSql('CHILDREN_SUM_NOT_FINITE', { inputs: 'n.overflowed_inputs' })}] END,
+             j.ratio_findings,
+             CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN [${findingSql('MISSING_INPUTS', { inputs: 'n.missing_inputs' })}] END,
+             CASE WHEN len(n.missing_children) > 0 THEN [${findingSql('MISSING_CHILDREN', { children: 'n.missing_children' })}] END,
+             CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region THEN [${findingSql('TARGET_INHERITED', { from: 'j.target_region' })}] END,
+             CASE WHEN j.schedule = 'explicit' AND j.scheduled IS NULL AND j.annual IS NOT NULL THEN [${findingSql('NO_SCHEDULE_ROW', {})}] END,
+             n.quality_warnings,
+             ${noFindingsSql}
+           ) AS JSON) AS findings,
            row_number() OVER (ORDER BY j.indicator_ord, j.region_ord, j.pidx) AS ord
     FROM judged j
-    LEFT JOIN input_notes n USING (indicator, region, period)
-    LEFT JOIN missing_named mn USING (indicator, region, period)
-    LEFT JOIN w_regions tr ON tr.code = j.target_region`,
-    { run: runId },
-  );
+    LEFT JOIN input_notes n USING (indicator, region, period)`);
 }
+
+/** A MEASURE_NOT_FINITE finding where `column` is not a finite number. */
+const notFinite = (column: string, measure: FindingParams<'MEASURE_NOT_FINITE'>['measure']): string =>
+  `CASE WHEN NOT isfinite(${column}) THEN ${findingSql('MEASURE_NOT_FINITE', { measure: literal(measure) })} END`;

@@ -1,5 +1,3 @@
-import { literal } from '../store/sql.js';
-
 /**
  * SQL pieces for the ratios of INDICATORS.md §5, over the columns `actual`,
  * `direction` and a target column (`target` or `annual`).
@@ -21,10 +19,6 @@ export const ratioSql = (target: string): string =>
 /** A computed column, null unless a finite number (1e308 ÷ 1e-10 is Infinity in DuckDB). */
 export const finiteColumn = (column: string): string => `CASE WHEN isfinite(${column}) THEN ${column} END`;
 
-/** The note for a column that was not a finite number. */
-export const overflowNote = (column: string, label: string): string =>
-  `CASE WHEN NOT isfinite(${column}) THEN ${literal(`数值溢出 overflow: ${label} 不是有限数 is not a finite number`)} END`;
-
 /**
  * Whether the actual meets a target: the ratio ≥ 1 where there is one; where
  * the ratio is null although both figures exist (a target of 0 or below, a
@@ -37,3 +31,14 @@ export const meetsSql = (ratio: string, target: string): string =>
         WHEN ${ratio} IS NOT NULL THEN ${ratio} >= 1
         WHEN direction = 'higher' THEN actual >= ${target}
         ELSE actual <= ${target} END`;
+
+/** How the measures are reckoned, in the words of a 通报 (the SQL above, said once). */
+export const measureWords = {
+  attainment: '完成率 = 实际完成 ÷ 目标（至本期），越低越好的指标为 目标（至本期）÷ 实际完成',
+  gap: '差距 = 实际完成 − 目标（至本期），百分比类指标单位为个百分点',
+  expected: '序时进度：截至本期按进度安排应完成的年度目标比例',
+  ahead: '超/落后序时 =（年度进度 − 序时进度）× 100，单位为个百分点',
+} as const;
+
+/** Which way an indicator improves, in words. */
+export const directionWords = { higher: '越大越好', lower: '越小越好' } as const;

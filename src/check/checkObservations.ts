@@ -13,7 +13,6 @@ import { readQuantity } from './readQuantity.js';
 import { didYouMean } from './suggestCode.js';
 
 export type { Layout } from './observationCandidates.js';
-export { layoutOf } from './observationCandidates.js';
 
 export interface CheckedObservations {
   readonly layout: Layout;

@@ -18,7 +18,7 @@ export interface ColumnMatch<Name extends string> {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Header text as compared: no BOM, no surrounding spaces, English case-insensitive, and "名称（code）" style brackets tolerated. */
+/** Header text as compared: no BOM, no surrounding spaces, English case-insensitive. */
 export const normalizeHeader = (header: string): string => header.replace(/^\uFEFF/, '').trim().toLowerCase();
 
 /**

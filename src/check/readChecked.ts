@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { FileAccessError } from '../diagnostics/fileAccessError.js';
 import { problem } from '../diagnostics/problems.js';
 import { TextEncodingError } from '../read/decodeText.js';
 import { CsvDelimiterError } from '../read/csvDelimiterError.js';
+import { UnreadableFileError } from '../read/unreadableFileError.js';
 import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 import type { ReadOptions } from '../read/readOptions.js';
@@ -13,12 +15,15 @@ import type { Normalization } from './normalization.js';
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** Whether `path` exists. Only "no such file" is "no": a folder that may not be read is a {@link FileAccessError}, not a missing one. */
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw new FileAccessError(path, 'read', code, e);
   }
 }
 
@@ -49,7 +54,9 @@ export async function readChecked(file: string, format: TableFormat, bytes: Uint
   } catch (e) {
     if (e instanceof TextEncodingError) diagnostics.push(problem(e.binary ? 'BINARY_FILE' : 'BAD_ENCODING', { file, row: e.line, value: e.excerpt, detail: e.message }));
     else if (e instanceof CsvDelimiterError) diagnostics.push(problem('WRONG_DELIMITER', { file, row: e.line, value: e.excerpt, detail: e.message }));
-    else diagnostics.push(problem('FILE_UNREADABLE', { file, detail: (e as Error).message }));
+    else if (e instanceof UnreadableFileError) diagnostics.push(problem('FILE_UNREADABLE', { file, detail: e.reason }));
+    // Anything else is a fault of the engine's, not of the file: it must not pass for one.
+    else throw e;
     return undefined;
   }
 }

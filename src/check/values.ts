@@ -4,7 +4,6 @@ import { cellText } from '../read/rawTable.js';
 import { isYearInRange } from '../model/period.js';
 
 export type { Period } from '../model/period.js';
-export { makePeriod } from '../model/period.js';
 
 /** A four-digit year within the contract's 1900–2100. */
 export function parseYear(cell: Cell | undefined): number | undefined {

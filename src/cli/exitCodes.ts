@@ -12,8 +12,6 @@ export const exitCodes = {
   internal: 5,
 } as const;
 
-export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
-
 /** The exit statuses as every command's help states them. */
 export const exitStatusHelp = `退出状态 Exit status:
   0  成功 success

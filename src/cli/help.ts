@@ -10,7 +10,8 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
   run      完成一期的全部工作：读取数据文件夹、校验、入库、计算每个指标、写出结果
            the quarterly job: check and store a data folder, compute every indicator, write results
            and the latest period's 通报 (report-<period>/)
-  plan     导入年度任务计划文档（98项任务、每季度进度）为数据 import the year's task plan: kpi plan import <file> --out <data>
+  plan     导入年度任务计划文档（任务、每季度进度、写明的数量）为数据 import the year's task plan: kpi plan import <file> --out <data>；
+           为尚未跟踪的计划数量起草指标和目标行 draft indicators and targets for untracked quantities: kpi plan suggest --data <data>
   runs     数据库中的全部运行（发布）及其输入哈希 every run recorded, with its inputs' hashes
   history  一项观测的全部版本（值、文件、sha256、行、入库时间） every revision of one observation
   explain  一个数字是怎样算出来的：公式、每项输入及来源、目标、判定规则 how one figure was made

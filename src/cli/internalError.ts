@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { ENGINE_VERSION } from '../version.js';
 import { exitCodes } from './exitCodes.js';
 import type { Terminal } from './terminal.js';
@@ -13,7 +14,7 @@ function details(e: unknown): string {
   const parts: string[] = [];
   let current: unknown = e;
   for (let depth = 0; current !== undefined && depth < 5; depth++) {
-    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current));
+    parts.push(current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : typeof current === 'string' ? current : inspect(current));
     current = current instanceof Error ? current.cause : undefined;
     if (current !== undefined) parts.push('原因 caused by:');
   }

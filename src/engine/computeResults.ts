@@ -3,11 +3,13 @@ import type { Catalog } from '../catalog/catalog.js';
 import { evaluateIndicators } from '../evaluate/evaluateIndicators.js';
 import { resolveInputs } from '../resolve/resolveInputs.js';
 import type { Settings } from '../settings.js';
+import { saveAssessedResults } from '../store/results.js';
 import type { Store } from '../store/store.js';
 
-/** resolve → evaluate → assess, all in DuckDB, leaving the run's rows in `results`. */
-export async function computeResults(store: Store, catalog: Catalog, settings: Settings, runId: number): Promise<void> {
+/** resolve → evaluate → assess over the working set, all in DuckDB; the assessed figures are stored as run `runId`'s results. Returns how many. */
+export async function computeResults(store: Store, catalog: Catalog, settings: Settings, runId: number): Promise<number> {
   await resolveInputs(store);
   await evaluateIndicators(store, catalog, settings.dataQualityTolerance);
-  await assessResults(store, runId, settings.warningThreshold);
+  await assessResults(store, settings.warningThreshold);
+  return saveAssessedResults(store, runId);
 }

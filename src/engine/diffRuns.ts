@@ -2,41 +2,54 @@ import type { Catalog } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
-import type { ResultColumn } from '../present/resultColumns.js';
-import { resultColumns } from '../present/resultColumns.js';
+import type { FigureResult } from '../model/figureResult.js';
+import type { Region } from '../model/region.js';
+import type { FindingNames } from '../present/format/findingWords.js';
+import { notesText } from '../present/format/findingWords.js';
 import { storedCatalog } from '../store/catalogStore.js';
+import type { RevisedObservation } from '../store/observationHistory.js';
+import { revisedObservations } from '../store/observationHistory.js';
+import { storedRegions } from '../store/regionsStore.js';
+import { readResults } from '../store/results.js';
 import type { RunInputs } from '../store/runInputs.js';
-import { observationsInEffect, runInputs } from '../store/runInputs.js';
+import { runInputs } from '../store/runInputs.js';
+import { findRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
+import { targetChanges } from '../store/targetsStore.js';
 
-/** Labels repeat the definitions; the key is how rows are matched. Every other result column is compared. */
-const notCompared = new Set(['indicator', 'region', 'period', 'indicator_name', 'region_name', 'unit', 'status_label']);
+/**
+ * The fields of a figure compared between two publications, named as the
+ * results files' columns, in their order. Names and units repeat the
+ * definitions, and the key is how figures are matched; what was missing is
+ * part of the findings.
+ */
+const valueFields = ['actual', 'target', 'annual_target', 'attainment', 'annual_progress', 'expected_progress', 'gap', 'status', 'rank', 'target_source'] as const;
+/** A compared field; `findings` are compared as data and shown as the `notes` text. */
+export type ComparedField = (typeof valueFields)[number] | 'findings';
 
-/** The result columns compared between two publications. */
-const comparedFields = resultColumns.filter((c) => !notCompared.has(c));
-type Field = ResultColumn;
+type Value = string | number | null;
+
+const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> => ({
+  actual: r.actual,
+  target: r.target,
+  annual_target: r.annualTarget,
+  attainment: r.attainment,
+  annual_progress: r.annualProgress,
+  expected_progress: r.expectedProgress,
+  gap: r.gap,
+  status: r.status,
+  rank: r.rank,
+  target_source: r.targetSource,
+});
 
 /** An input value that differs between the two runs' data. */
-export interface RevisedInput {
-  readonly region: string;
-  readonly variable: string;
-  readonly period: string;
-  readonly before: number | null;
-  readonly after: number | null;
-  /** Where the later value came from. */
-  readonly file: string | null;
-  readonly row: number | null;
-  /** Where the earlier value came from. */
-  readonly beforeFile: string | null;
-  /** The earlier value's file is no longer in the data folder: its values are withdrawn (and an earlier file's value, if any, counts again). */
-  readonly withdrawn: boolean;
-}
+export type RevisedInput = RevisedObservation;
 
 export interface FigureChange {
   readonly indicator: string;
   readonly region: string;
   readonly period: string;
-  readonly changes: readonly { readonly field: Field; readonly before: string | number | null; readonly after: string | number | null }[];
+  readonly changes: readonly { readonly field: ComparedField; readonly before: Value; readonly after: Value }[];
   /** Why: the revised inputs it depends on, changed targets or definitions, or (for a rank alone) its siblings. */
   readonly reasons: readonly string[];
 }
@@ -65,34 +78,38 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
   if (!a || !b) throw new KpiInputError([problem('NO_RUN', { value: String(!a ? from : to) })]);
   const [catalogA, catalogB] = [await storedCatalog(store, a.catalogSha256), await storedCatalog(store, b.catalogSha256)];
 
-  const revisedInputs = await revisedObservations(store, a, b);
-  const changedTargets = await targetChanges(store, a, b);
-  const otherChanges = await runChanges(store, from, to, a, b, catalogA, catalogB);
-  const tree = await regionTree(store, b.regionsLoad);
-
-  const rows = await store.all<Record<string, string | number | null> & { indicator: string; region: string; period: string }>(
-    `SELECT coalesce(x.indicator, y.indicator) AS indicator, coalesce(x.region, y.region) AS region, coalesce(x.period, y.period) AS period,
-            ${comparedFields.map((f) => `x.${f} AS a_${f}, y.${f} AS b_${f}`).join(', ')}, coalesce(y.ord, x.ord) AS ord
-     FROM (SELECT * FROM results WHERE run_id = $a) x
-     FULL JOIN (SELECT * FROM results WHERE run_id = $b) y USING (indicator, region, period)
-     WHERE ${comparedFields.map((f) => `x.${f} IS DISTINCT FROM y.${f}`).join(' OR ')}
-     ORDER BY ord`,
-    { a: from, b: to },
+  const revisedInputs = await revisedObservations(store, a.filesRun, b.filesRun);
+  const changedTargets = a.targetsLoad === b.targetsLoad ? [] : (await targetChanges(store, a.targetsLoad, b.targetsLoad)).map(
+    (t) => `${t.indicator} ${t.region} ${t.year}${t.period ? ` ${t.period}` : ''}: ${t.before ?? '—'} → ${t.after ?? '—'}`,
   );
+  const otherChanges = await runChanges(store, from, to, a, b, catalogA, catalogB);
+  const regionsB = await storedRegions(store, b.regionsLoad);
+  const tree = regionTree(regionsB);
+  const regionsA = a.regionsLoad === b.regionsLoad ? regionsB : await storedRegions(store, a.regionsLoad);
+  const names = (regions: readonly Region[]): FindingNames => {
+    const byCode = new Map(regions.map((r) => [r.code, r.name]));
+    return { region: (code) => byCode.get(code) };
+  };
+  const [namesA, namesB] = [names(regionsA), names(regionsB)];
 
+  const pairs = pairFigures(await readResults(store, from), await readResults(store, to), {
+    indicators: [...catalogB.indicators, ...catalogA.indicators].map((i) => i.id),
+    regions: [...regionsB, ...regionsA].map((r) => r.code),
+  });
   const indicators = new Map(catalogB.indicators.map((i) => [i.id, i]));
   const annual = new Set(catalogB.variables.filter((v) => v.frequency === 'annual').map((v) => v.code));
-  const figures = rows.map((row): FigureChange => {
-    const changes = comparedFields
-      .filter((f) => row[`a_${f}`] !== row[`b_${f}`])
-      .map((field) => ({ field, before: row[`a_${field}`] ?? null, after: row[`b_${field}`] ?? null }));
-    const indicator = indicators.get(row.indicator);
+  const figures: FigureChange[] = [];
+  for (const [x, y] of pairs) {
+    const changes = figureChanges(x, y, namesA, namesB);
+    if (changes.length === 0) continue;
+    const { indicator: id, region, period } = (y ?? x) as FigureResult;
+    const indicator = indicators.get(id);
     const reasons: string[] = [];
     if (indicator) {
-      const year = Number(row.period.slice(0, 4));
-      const quarter = Number(row.period.slice(5));
+      const year = Number(period.slice(0, 4));
+      const quarter = Number(period.slice(5));
       const pidx = year * 4 + quarter - 1;
-      const covered = tree.descendantsOf(row.region);
+      const covered = tree.descendantsOf(region);
       const inputs = [
         ...indicator.inputs.current.map((v) => ({ v, p: pidx })),
         ...indicator.inputs.previousYear.map((v) => ({ v, p: pidx - PREVIOUS_YEAR_LAG })),
@@ -111,56 +128,68 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
           );
         }
       }
-      reasons.push(...changedTargets.filter((t) => t.startsWith(`${row.indicator} `)).map((t) => `目标变化 target changed: ${t}`));
+      reasons.push(...changedTargets.filter((t) => t.startsWith(`${id} `)).map((t) => `目标变化 target changed: ${t}`));
     }
-    reasons.push(...otherChanges.filter((c) => c.startsWith('*') || c.startsWith(`${row.indicator}:`)));
+    reasons.push(...otherChanges.filter((c) => c.startsWith('*') || c.startsWith(`${id}:`)));
     if (reasons.length === 0 && changes.every((c) => c.field === 'rank')) reasons.push('同级地区的完成率变化，排名随之变化 rank moved because a sibling region’s attainment changed');
-    return { indicator: row.indicator, region: row.region, period: row.period, changes, reasons };
-  });
+    figures.push({ indicator: id, region, period, changes, reasons });
+  }
   return { from, to, revisedInputs, changedTargets, otherChanges, figures };
 }
 
-/** Observations whose value in effect differs between the two runs' data. */
-async function revisedObservations(store: Store, a: RunInputs, b: RunInputs): Promise<RevisedInput[]> {
-  const inEffect = (alias: string, run: number) => `
-    ${alias} AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row
-                 FROM (${observationsInEffect(run)}) o JOIN loads l USING (load_id))`;
-  return store.all<RevisedInput & Record<string, unknown>>(
-    `WITH ${inEffect('x', a.filesRun)}, ${inEffect('y', b.filesRun)}
-     SELECT coalesce(x.region, y.region) AS region, coalesce(x.variable, y.variable) AS variable, coalesce(x.period, y.period) AS period,
-            x.value AS before, y.value AS after, y.file AS file, y.row AS row, x.file AS "beforeFile",
-            x.file IS NOT NULL AND x.file NOT IN (SELECT name FROM run_files WHERE run_id = $b AND kind = 'observations') AS withdrawn
-     FROM x FULL JOIN y USING (region, variable, period)
-     WHERE x.value IS DISTINCT FROM y.value
-     ORDER BY period, variable, region`,
-    { b: b.filesRun },
-  );
+/** The fields of one figure that differ; a figure missing from a run has every field null there. */
+function figureChanges(x: FigureResult | undefined, y: FigureResult | undefined, namesX: FindingNames, namesY: FindingNames): FigureChange['changes'] {
+  const [vx, vy] = [x && valuesOf(x), y && valuesOf(y)];
+  const changes: FigureChange['changes'][number][] = valueFields
+    .filter((f) => (vx?.[f] ?? null) !== (vy?.[f] ?? null))
+    .map((field) => ({ field, before: vx?.[field] ?? null, after: vy?.[field] ?? null }));
+  // Findings are data: compared as data, shown in words.
+  if (JSON.stringify(x?.findings ?? []) !== JSON.stringify(y?.findings ?? [])) {
+    changes.push({ field: 'findings', before: x ? notesText(x.findings, namesX) : null, after: y ? notesText(y.findings, namesY) : null });
+  }
+  return changes;
 }
 
-/** Target rows added, removed or changed between the two runs' targets versions, as `indicator region year[ period]: a → b`. */
-async function targetChanges(store: Store, a: RunInputs, b: RunInputs): Promise<string[]> {
-  if (a.targetsLoad === b.targetsLoad) return [];
-  const rows = await store.all<{ indicator: string; region: string; year: number; period: string | null; before: number | null; after: number | null }>(
-    `SELECT coalesce(x.indicator, y.indicator) AS indicator, coalesce(x.region, y.region) AS region, coalesce(x.year, y.year) AS year,
-            coalesce(x.period, y.period) AS period, x.value AS before, y.value AS after
-     FROM (SELECT * FROM targets WHERE load_id = $a) x FULL JOIN (SELECT * FROM targets WHERE load_id = $b) y
-       ON x.indicator = y.indicator AND x.region = y.region AND x.year = y.year AND x.period IS NOT DISTINCT FROM y.period
-     WHERE x.value IS DISTINCT FROM y.value ORDER BY 1, 2, 3, 4`,
-    { a: a.targetsLoad, b: b.targetsLoad },
-  );
-  return rows.map((r) => `${r.indicator} ${r.region} ${r.year}${r.period ? ` ${r.period}` : ''}: ${r.before ?? '—'} → ${r.after ?? '—'}`);
+/**
+ * The two runs' figures matched by indicator × region × period, in output
+ * order (the catalog's indicators, then regions as listed, then periods):
+ * the later run's catalog and regions, then what only the earlier run had.
+ */
+function pairFigures(
+  before: readonly FigureResult[],
+  after: readonly FigureResult[],
+  order: { readonly indicators: readonly string[]; readonly regions: readonly string[] },
+): [FigureResult | undefined, FigureResult | undefined][] {
+  const key = (r: FigureResult): string => `${r.indicator}\u0000${r.region}\u0000${r.period}`;
+  const earlier = new Map(before.map((r) => [key(r), r]));
+  const later = new Set(after.map(key));
+  const pairs: [FigureResult | undefined, FigureResult | undefined][] = [
+    ...after.map((r): [FigureResult | undefined, FigureResult] => [earlier.get(key(r)), r]),
+    ...before.filter((r) => !later.has(key(r))).map((r): [FigureResult, undefined] => [r, undefined]),
+  ];
+  const place = (codes: readonly string[]): ((code: string) => number) => {
+    const at = new Map<string, number>();
+    for (const code of codes) if (!at.has(code)) at.set(code, at.size);
+    return (code) => at.get(code) ?? at.size;
+  };
+  const [indicatorAt, regionAt] = [place(order.indicators), place(order.regions)];
+  const figure = (p: (typeof pairs)[number]): FigureResult => (p[1] ?? p[0]) as FigureResult;
+  // Stable: figures both runs have keep the later run's order.
+  return pairs.sort((p, q) => {
+    const [x, y] = [figure(p), figure(q)];
+    return indicatorAt(x.indicator) - indicatorAt(y.indicator) || regionAt(x.region) - regionAt(y.region) || (x.period < y.period ? -1 : x.period > y.period ? 1 : 0);
+  });
 }
 
 /** Changes that touch every figure (`* …`) or one indicator's definition (`id: …`). */
 async function runChanges(store: Store, from: number, to: number, a: RunInputs, b: RunInputs, ca: Catalog, cb: Catalog): Promise<string[]> {
   const out: string[] = [];
-  const settings = await store.all<{ run_id: number; s: string; v: string }>(
-    'SELECT run_id, CAST(settings AS VARCHAR) AS s, engine_version AS v FROM runs WHERE run_id IN ($a, $b) ORDER BY run_id',
-    { a: from, b: to },
-  );
-  const [sa, sb] = [settings.find((s) => s.run_id === from), settings.find((s) => s.run_id === to)];
-  if (sa && sb && sa.s !== sb.s) out.push(`* 设置变化 settings changed: ${sa.s} → ${sb.s}`);
-  if (sa && sb && sa.v !== sb.v) out.push(`* 引擎版本变化 engine version ${sa.v} → ${sb.v}`);
+  const [ra, rb] = [await findRun(store, from), await findRun(store, to)];
+  if (ra && rb) {
+    const [sa, sb] = [JSON.stringify(ra.settings), JSON.stringify(rb.settings)];
+    if (sa !== sb) out.push(`* 设置变化 settings changed: ${sa} → ${sb}`);
+    if (ra.engineVersion !== rb.engineVersion) out.push(`* 引擎版本变化 engine version ${ra.engineVersion} → ${rb.engineVersion}`);
+  }
   if (a.regionsLoad !== b.regionsLoad) out.push('* 地区表变化 regions.csv changed');
   if (a.catalogSha256 !== b.catalogSha256) {
     const before = new Map(ca.indicators.map((i) => [i.id, JSON.stringify({ ...i, formulaAst: undefined })]));
@@ -172,11 +201,8 @@ async function runChanges(store: Store, from: number, to: number, a: RunInputs, 
   return out;
 }
 
-async function regionTree(store: Store, load: number): Promise<{ descendantsOf(code: string): Set<string>; name(code: string): string }> {
-  const regions = await store.all<{ code: string; name: string; parent: string | null; rollup: boolean }>(
-    'SELECT code, name, parent, rollup FROM regions WHERE load_id = $load',
-    { load },
-  );
+/** The region tree of one version of the regions. */
+function regionTree(regions: readonly Region[]): { descendantsOf(code: string): Set<string>; name(code: string): string } {
   const children = new Map<string, string[]>();
   for (const r of regions) if (r.parent !== null) children.set(r.parent, [...(children.get(r.parent) ?? []), r.code]);
   const names = new Map(regions.map((r) => [r.code, r.name]));

@@ -1,27 +1,28 @@
-import type { Status } from '../assess/status.js';
-import { statusLabels } from '../assess/status.js';
+import type { Status } from '../model/status.js';
+import { statusLabels } from '../assess/statusRules.js';
 import type { Indicator } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
+import type { FigureResult } from '../model/figureResult.js';
+import type { Region } from '../model/region.js';
+import { findingText, notesText } from '../present/format/findingWords.js';
 import { resolveInputs } from '../resolve/resolveInputs.js';
-import { settingsSchema } from '../settings.js';
 import { storedCatalog } from '../store/catalogStore.js';
+import type { ObservationSource } from '../store/observationHistory.js';
+import { observationSource } from '../store/observationHistory.js';
+import type { ResolvedOrigin } from '../store/resolvedValues.js';
+import { resolvedValue } from '../store/resolvedValues.js';
+import { readResults } from '../store/results.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
+import { findRun, lastPublished } from '../store/runs.js';
 import type { Store } from '../store/store.js';
-import type { StoredFigure } from '../store/storedFigure.js';
+import type { TargetSourceRow } from '../store/targetsStore.js';
+import { targetRowsFor } from '../store/targetsStore.js';
+import { workingRegions } from '../store/workingSet.js';
 import { formulaArithmetic } from './formulaArithmetic.js';
 
-/** Where an observation came from. */
-export interface ObservationSource {
-  readonly value: number;
-  readonly file: string;
-  readonly sha256: string;
-  readonly row: number;
-  readonly column: string;
-  readonly loadedAt: string;
-  readonly revisions: number;
-}
+export type { ObservationSource } from '../store/observationHistory.js';
 
 /** A region's value of one variable for one period, and how it was obtained (INDICATORS.md §3). */
 export interface InputValue {
@@ -29,9 +30,11 @@ export interface InputValue {
   readonly regionName: string;
   readonly period: string;
   readonly value: number | null;
-  /** `reported`: the region's own figure; `sum`: the sum of its rollup children; `missing`. */
-  /** `overflow`: the children's sum is not a finite number (INDICATORS.md §5), so the value is null. */
-  readonly origin: 'reported' | 'sum' | 'missing' | 'overflow';
+  /**
+   * `reported`: the region's own figure; `sum`: the sum of its rollup children; `missing`;
+   * `overflow`: the children's sum is not a finite number (INDICATORS.md §5), so the value is null.
+   */
+  readonly origin: ResolvedOrigin;
   readonly observation?: ObservationSource;
   /** For a sum, each child's value and origin; for a report with children, their sum for comparison. */
   readonly children?: readonly InputValue[];
@@ -71,23 +74,11 @@ export interface Explanation {
   readonly target: {
     /** `own`, or the ancestor whose annual target was inherited; null without a target. */
     readonly source: { readonly region: string; readonly name: string; readonly inherited: boolean } | null;
-    readonly rows: readonly { readonly file: string; readonly row: number; readonly year: number; readonly period: string | null; readonly value: number; readonly note: string }[];
+    readonly rows: readonly TargetSourceRow[];
     readonly rule: string;
   };
   /** Which status rule fired, in words with the numbers. */
   readonly statusRule: string;
-}
-
-interface ResolvedRow {
-  [key: string]: unknown;
-  region: string;
-  name: string;
-  period: string;
-  value: number | null;
-  origin: 'reported' | 'sum' | 'missing' | 'overflow';
-  own_obs_id: number | null;
-  children_sum: number | null;
-  missing_children: string[] | null;
 }
 
 /**
@@ -104,28 +95,21 @@ export async function explainFigure(
   store: Store,
   at: { indicator: string; region: string; period: string; runId?: number | undefined },
 ): Promise<Explanation> {
-  const run = await store.one<{ run_id: number; settings: string }>(
-    `SELECT run_id, CAST(settings AS VARCHAR) AS settings FROM runs WHERE status = 'done' AND ($run IS NULL OR run_id = $run) ORDER BY run_id DESC LIMIT 1`,
-    { run: at.runId ?? null },
-  );
-  if (!run) throw new KpiInputError([problem('NO_RUN', at.runId === undefined ? {} : { value: String(at.runId) })]);
-  const inputs = await runInputs(store, run.run_id);
-  if (!inputs) throw new Error(`run ${run.run_id} has no recorded inputs`);
+  const run = at.runId === undefined ? await lastPublished(store) : await findRun(store, at.runId);
+  if (!run || run.status !== 'done') throw new KpiInputError([problem('NO_RUN', at.runId === undefined ? {} : { value: String(at.runId) })]);
+  const inputs = await runInputs(store, run.runId);
+  if (!inputs) throw new Error(`run ${run.runId} has no recorded inputs`);
   const catalog = await storedCatalog(store, inputs.catalogSha256);
   await useRunInputs(store, inputs, catalog);
+  const regions = new WorkingRegions(await workingRegions(store));
 
-  const indicator = catalog.indicators.find((i) => i.id === at.indicator || i.name === at.indicator);
-  const region = await store.one<{ code: string; name: string }>('SELECT code, name FROM w_regions WHERE code = $r OR name = $r', { r: at.region });
-  const result = indicator && region
-    ? await store.one<StoredFigure>(
-        `SELECT actual, target, annual_target, attainment, annual_progress, expected_progress, gap, status, rank, target_source, notes
-         FROM results WHERE run_id = $run AND indicator = $i AND region = $r AND period = $p`,
-        { run: run.run_id, i: indicator.id, r: region.code, p: at.period },
-      )
-    : undefined;
+  const indicator = catalog.indicators.find((i) => i.id === at.indicator) ?? catalog.indicators.find((i) => i.name === at.indicator);
+  const found = regions.find(at.region);
+  const region = found && { code: found.code, name: found.name };
+  const [result] = indicator && region ? await readResults(store, run.runId, { indicator: indicator.id, region: region.code, period: at.period }) : [];
   if (!indicator || !region || !result) {
     const what = !indicator ? `指标 indicator "${at.indicator}"` : !region ? `地区 region "${at.region}"` : `期别 period "${at.period}"`;
-    throw new KpiInputError([problem('NO_FIGURE', { value: `${at.indicator} ${at.region} ${at.period}`, detail: `运行 #${run.run_id} 中没有 ${what} / not in run #${run.run_id}` })]);
+    throw new KpiInputError([problem('NO_FIGURE', { value: `${at.indicator} ${at.region} ${at.period}`, detail: `运行 #${run.runId} 中没有 ${what} / not in run #${run.runId}` })]);
   }
 
   await resolveInputs(store);
@@ -138,7 +122,7 @@ export async function explainFigure(
     ...indicator.inputs.current.map((v) => [v, 0] as const),
     ...indicator.inputs.previousYear.map((v) => [v, PREVIOUS_YEAR_LAG] as const),
   ]) {
-    const value = await inputValue(store, region.code, variable, pidx - lag);
+    const value = await inputValue(store, regions, inputs.filesRun, region.code, variable, pidx - lag);
     const def = variables.get(variable);
     figureInputs.push({ ...value, variable, variableName: def?.name ?? variable, unit: def?.unit ?? '', previousYear: lag > 0 });
   }
@@ -147,10 +131,9 @@ export async function explainFigure(
   const actual = result.actual;
   const arithmetic = `${formulaArithmetic(indicator.formulaAst, valueOf)} = ${actual === null ? '—（无法计算 cannot be computed）' : String(actual)}`;
 
-  const settings = settingsSchema.parse(JSON.parse(run.settings));
-  const target = await targetExplanation(store, inputs.targetsLoad, indicator, region, at.period, result);
+  const target = await targetExplanation(store, inputs.targetsLoad, indicator, region, at.period, result, regions);
   return {
-    runId: run.run_id,
+    runId: run.runId,
     indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, formula: indicator.formula, direction: indicator.direction, scope: indicator.scope, schedule: indicator.schedule },
     region,
     period: at.period,
@@ -159,52 +142,54 @@ export async function explainFigure(
     result: {
       actual: result.actual,
       target: result.target,
-      annualTarget: result.annual_target,
+      annualTarget: result.annualTarget,
       attainment: result.attainment,
-      annualProgress: result.annual_progress,
-      expectedProgress: result.expected_progress,
+      annualProgress: result.annualProgress,
+      expectedProgress: result.expectedProgress,
       gap: result.gap,
       status: result.status,
       statusLabel: statusLabels[result.status],
       rank: result.rank,
-      notes: result.notes,
+      // As the results files' notes column reads them.
+      notes: notesText(result.findings, { region: (code) => regions.name(code) }),
     },
     target,
-    statusRule: statusRule(indicator, result, quarter, settings.warningThreshold),
+    statusRule: statusRule(indicator, result, quarter, run.settings.warningThreshold),
   };
 }
 
-
-/** A region's resolved value with its source; sums are unfolded into their children, recursively. */
-async function inputValue(store: Store, region: string, variable: string, pidx: number): Promise<InputValue> {
-  const row = await store.one<ResolvedRow>(
-    `SELECT x.region, r.name, x.period, x.value, x.origin, x.own_obs_id, x.children_sum, x.missing_children
-     FROM resolved x JOIN w_regions r ON r.code = x.region
-     WHERE x.region = $region AND x.variable = $variable AND x.pidx = $pidx`,
-    { region, variable, pidx },
-  );
-  const name = (await store.one<{ name: string }>('SELECT name FROM w_regions WHERE code = $r', { r: region }))?.name ?? region;
-  if (!row) return { region, regionName: name, period: periodOf(pidx), value: null, origin: 'missing' };
-  const base: InputValue = { region, regionName: row.name, period: row.period, value: row.value, origin: row.origin };
-  const observation = row.own_obs_id === null ? undefined : await observationSource(store, row.own_obs_id);
-  if (row.origin === 'reported') {
-    return { ...base, ...(observation ? { observation } : {}), ...(row.children_sum === null ? {} : { childrenSum: row.children_sum }) };
+/** The run's regions, looked up by code or name. */
+class WorkingRegions {
+  private readonly byCode: Map<string, Region>;
+  constructor(private readonly regions: readonly Region[]) {
+    this.byCode = new Map(regions.map((r) => [r.code, r]));
   }
-  const kids = await store.all<{ code: string }>('SELECT code FROM w_regions WHERE parent = $r AND rollup ORDER BY ord', { r: region });
-  const children: InputValue[] = [];
-  for (const kid of kids) children.push(await inputValue(store, kid.code, variable, pidx));
-  return { ...base, children, ...(row.missing_children ? { missingChildren: row.missing_children } : {}) };
+  /** By code, else by name. */
+  find(codeOrName: string): Region | undefined {
+    return this.byCode.get(codeOrName) ?? this.regions.find((r) => r.name === codeOrName);
+  }
+  name(code: string): string | undefined {
+    return this.byCode.get(code)?.name;
+  }
+  /** The children whose values are summed into `code`'s, as regions.csv lists them. */
+  rollupChildren(code: string): Region[] {
+    return this.regions.filter((r) => r.parent === code && r.rollup);
+  }
 }
 
-async function observationSource(store: Store, obsId: number): Promise<ObservationSource | undefined> {
-  const o = await store.one<{ value: number; file: string; sha256: string; row: number; column: string; loaded_at: string; revisions: number }>(
-    `SELECT o.value, l.file, l.sha256, o."row" AS row, o."column" AS column, strftime(l.loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at,
-            (SELECT count(*) FROM observations p JOIN w_files f ON f.load_id = p.load_id AND f.kind = 'observations'
-             WHERE p.region = o.region AND p.period = o.period AND p.variable = o.variable) AS revisions
-     FROM observations o JOIN loads l USING (load_id) WHERE o.obs_id = $id`,
-    { id: obsId },
-  );
-  return o && { value: o.value, file: o.file, sha256: o.sha256, row: o.row, column: o.column, loadedAt: o.loaded_at, revisions: o.revisions };
+/** A region's resolved value with its source; sums are unfolded into their children, recursively. */
+async function inputValue(store: Store, regions: WorkingRegions, filesRun: number, region: string, variable: string, pidx: number): Promise<InputValue> {
+  const resolved = await resolvedValue(store, { region, variable, pidx });
+  const regionName = regions.name(region) ?? region;
+  if (!resolved) return { region, regionName, period: periodOf(pidx), value: null, origin: 'missing' };
+  const base: InputValue = { region, regionName, period: resolved.period, value: resolved.value, origin: resolved.origin };
+  const observation = resolved.ownObsId === null ? undefined : await observationSource(store, resolved.ownObsId, filesRun);
+  if (resolved.origin === 'reported') {
+    return { ...base, ...(observation ? { observation } : {}), ...(resolved.childrenSum === null ? {} : { childrenSum: resolved.childrenSum }) };
+  }
+  const children: InputValue[] = [];
+  for (const kid of regions.rollupChildren(region)) children.push(await inputValue(store, regions, filesRun, kid.code, variable, pidx));
+  return { ...base, children, ...(resolved.missingChildren ? { missingChildren: resolved.missingChildren } : {}) };
 }
 
 const periodOf = (pidx: number): string => `${Math.floor(pidx / 4)}Q${(pidx % 4) + 1}`;
@@ -215,35 +200,28 @@ async function targetExplanation(
   indicator: Indicator,
   region: { code: string; name: string },
   period: string,
-  result: StoredFigure,
+  result: FigureResult,
+  regions: WorkingRegions,
 ): Promise<Explanation['target']> {
-  if (result.target_source === null) return { source: null, rows: [], rule: '无年度目标：不评判 no annual target for this region or an ancestor it may inherit from' };
-  const from = result.target_source === 'own' ? region.code : result.target_source.replace(/^inherited:/, '');
-  const fromName = (await store.one<{ name: string }>('SELECT name FROM w_regions WHERE code = $r', { r: from }))?.name ?? from;
-  const year = Number(period.slice(0, 4));
-  const rows = await store.all<{ file: string; row: number; year: number; period: string | null; value: number; note: string }>(
-    `SELECT l.file, t."row" AS row, t.year, t.period, t.value, t.note FROM targets t JOIN loads l ON l.load_id = t.load_id
-     WHERE t.load_id = $load AND t.indicator = $i AND t.year = $year
-       AND ((t.region = $from AND (t.period IS NULL OR t.period = $year || 'Q4')) OR (t.region = $region AND t.period = $period))
-     ORDER BY t."row"`,
-    { load: targetsLoad, i: indicator.id, year, from, region: region.code, period },
-  );
+  if (result.targetSource === null) return { source: null, rows: [], rule: '无年度目标：不评判 no annual target for this region or an ancestor it may inherit from' };
+  const from = result.targetSource === 'own' ? region.code : result.targetSource.replace(/^inherited:/, '');
+  const rows = await targetRowsFor(store, targetsLoad, { indicator: indicator.id, region: region.code, annualFrom: from, period });
   const q = Number(period.slice(5));
   const scheduled = rows.find((r) => r.period === period && indicator.schedule === 'explicit');
-  const annual = result.annual_target;
+  const annual = result.annualTarget;
   const rules: Record<Indicator['schedule'], string> = {
     level: `水平值指标 level：目标（至本期）= 年度目标 ${annual}`,
     linear: `线性序时 linear：目标（至本期）= 年度目标 ${annual} × ${q}/4 = ${result.target}`,
     explicit: scheduled
       ? `计划进度 explicit：目标（至本期）= 本期进度目标 ${scheduled.value}（${scheduled.file} 第${scheduled.row}行）`
-      : `计划进度 explicit：本期无进度目标，按线性 no schedule row, linear：${annual} × ${q}/4 = ${result.target}`,
+      : `计划进度 explicit：${findingText({ code: 'NO_SCHEDULE_ROW', params: {} }, { region: (code) => regions.name(code) })}：${annual} × ${q}/4 = ${result.target}`,
     year_end: `年末考核 year_end：目标 = 年度目标 ${annual}${q < 4 ? '，四季度前只显示进度 judged at Q4 only' : ''}`,
   };
-  return { source: { region: from, name: fromName, inherited: from !== region.code }, rows, rule: rules[indicator.schedule] };
+  return { source: { region: from, name: regions.name(from) ?? from, inherited: from !== region.code }, rows, rule: rules[indicator.schedule] };
 }
 
 /** The status rule that fired, in words, with the figures it compared (INDICATORS.md §5). */
-function statusRule(indicator: Indicator, r: StoredFigure, quarter: number, threshold: number): string {
+function statusRule(indicator: Indicator, r: FigureResult, quarter: number, threshold: number): string {
   const ratio = indicator.direction === 'higher' ? '实际 ÷ 目标 actual ÷ target' : '目标 ÷ 实际 target ÷ actual (越小越好 lower is better)';
   // INDICATORS.md §5: where a ratio is null with a target (a target of 0 or below), "≥ 1" reads "the actual meets the target".
   const meets = indicator.direction === 'higher' ? '实际 ≥ 目标 actual ≥ target' : '实际 ≤ 目标 actual ≤ target';
@@ -254,8 +232,8 @@ function statusRule(indicator: Indicator, r: StoredFigure, quarter: number, thre
     completed:
       indicator.schedule === 'level'
         ? `已完成 completed：四季度且${reached(r.attainment, '完成率')} (Q4 and attainment ≥ 1)`
-        : `已完成 completed：${reached(r.annual_progress, '年度进度')}（已达年度目标 the annual target is met）`,
-    pending: `年末考核 pending：年末考核指标在四季度前不评判（第${quarter}季度）judged at year end only; 年度进度 ${r.annual_progress}`,
+        : `已完成 completed：${reached(r.annualProgress, '年度进度')}（已达年度目标 the annual target is met）`,
+    pending: `年末考核 pending：年末考核指标在四季度前不评判（第${quarter}季度）judged at year end only; 年度进度 ${r.annualProgress}`,
     on_track: r.attainment === null ? `达到序时 on_track：${reached(null, '完成率')}` : `达到序时 on_track：完成率 = ${ratio} = ${r.attainment} ≥ 1`,
     warning: `预警 warning：预警线 ${threshold} ≤ 完成率 ${r.attainment} < 1（完成率 = ${ratio}）`,
     behind:

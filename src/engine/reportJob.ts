@@ -3,7 +3,9 @@ import { lstat } from 'node:fs/promises';
 import { defaultDatabases } from './findDatabase.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
-import { loadReportData } from '../present/report/loadReportData.js';
+import { reportDataOf } from '../present/report/reportDataOf.js';
+import { latestPeriod } from '../present/runContext.js';
+import { loadRunContext } from './loadRunContext.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
 import { renderReport } from '../present/report/renderReport.js';
 import { settleStagedRuns } from '../publish/settleRuns.js';
@@ -52,7 +54,8 @@ export async function reportJob(options: ReportOptions): Promise<ReportSummary> 
   let data;
   try {
     await settleStagedRuns(store);
-    data = await loadReportData(store, { period: options.period, runId: options.runId });
+    const context = await loadRunContext(store, { runId: options.runId, period: options.period });
+    data = reportDataOf(context, options.period ?? latestPeriod(context) ?? '');
   } finally {
     store.close();
   }

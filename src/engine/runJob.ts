@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import type { Status } from '../assess/status.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/loadCatalog.js';
 import type { CheckedDataFolder } from '../check/checkDataFolder.js';
@@ -10,26 +9,34 @@ import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { onFile } from '../diagnostics/fileAccessError.js';
+import { problem } from '../diagnostics/problems.js';
+import { hasFindingOf } from '../model/finding.js';
+import type { Status } from '../model/status.js';
+import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import { loadPlanTracking } from '../plan/loadPlanTracking.js';
+import type { ReportFiles } from '../present/report/renderReport.js';
+import { resultRowsOf } from '../present/resultColumns.js';
+import type { RunContext } from '../present/runContext.js';
+import { latestPeriod } from '../present/runContext.js';
+import { safeFileName } from '../present/safeFileName.js';
+import { writePlanTracking } from '../present/writePlanTracking.js';
+import { writeResults } from '../present/writeResults.js';
 import type { Staging } from '../publish/outputFolder.js';
 import { discardStaging, stagePublication, switchPublication, tidyOutput } from '../publish/outputFolder.js';
 import { lockOutput } from '../publish/outputLock.js';
 import { lastPublishedRun, settleStagedRuns } from '../publish/settleRuns.js';
-import type { ReportFiles } from '../present/report/renderReport.js';
-import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
-import { loadPlanTracking } from '../plan/loadPlanTracking.js';
-import { writePlanTracking } from '../present/writePlanTracking.js';
-import type { ResultRow } from '../present/resultColumns.js';
-import { safeFileName } from '../present/safeFileName.js';
-import { writeResults } from '../present/writeResults.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
-import type { LoadSummary } from '../store/loadData.js';
-import { problem } from '../diagnostics/problems.js';
 import { saveCatalog, storedCatalog } from '../store/catalogStore.js';
+import type { LoadSummary } from '../store/loadData.js';
 import { loadData } from '../store/loadData.js';
+import { readResults, resultPeriods } from '../store/results.js';
 import type { RunInputs } from '../store/runInputs.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
+import type { RunRecord } from '../store/runs.js';
+import { copyRunFiles, filesGone, findRun, lastPublished, markStaged, nextRunId, recordRun, setResultRows, setRunStatus } from '../store/runs.js';
 import { Store } from '../store/store.js';
+import { workingRegions, workingTargets } from '../store/workingSet.js';
 import { ENGINE_VERSION } from '../version.js';
 import { computeResults } from './computeResults.js';
 import type { RunDiff } from './diffRuns.js';
@@ -86,10 +93,21 @@ export interface RunSummary {
 }
 
 /**
- * The quarterly job: read and check a data folder, store it as one
- * transaction, compute every indicator × region × period, and write
- * results.csv / .json / .parquet. Throws {@link KpiInputError} with every
- * problem when any input is invalid; the store is then left untouched.
+ * The quarterly job. The pipeline, phase by phase (the numbers recur in the
+ * code below):
+ *
+ *   1. read + check   checkDataFolder: every file of the data folder against the catalog;
+ *                     any error stops here, the store untouched (KpiInputError)
+ *   ── one transaction of the store from here to 7 ──
+ *   2. store          saveCatalog, loadData, recordRun: the files as this run saw them
+ *   3. working set    useRunInputs: the regions, targets, catalog and observations in effect
+ *   4. compute        resolve → evaluate → assess (computeResults), stored as `results`
+ *   5. context        the RunContext: inputs, catalog, regions, targets, results, plan tracking
+ *   6. present        results.csv/.json/.parquet, plan tracking, the 通报 — into a staged folder
+ *   7. commit         the run is `staged`; the transaction commits
+ *   8. publish        one rename switches `<out>/.kpi/current`; the run is `done`
+ *
+ * Throws {@link KpiInputError} with every problem when any input is invalid.
  *
  * @example
  * const summary = await runJob({ data: 'data/suqian', out: 'out/suqian' });
@@ -98,6 +116,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => {});
   progress('读取指标目录 loading the catalog');
   const catalog: Catalog = await loadCatalog(options.metrics ?? defaultMetricsFolder());
+  // 1. read + check
   progress(`检查数据 checking ${options.data}`);
   const now = options.now ?? new Date();
   const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
@@ -106,6 +125,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const db = options.db ?? join(options.out, 'kpi.duckdb');
 
   return publishing({ out: options.out, db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
+    // 2. store
     const previous = await lastPublishedRun(store);
     progress('写入数据库 storing observations');
     const catalogSha256 = await saveCatalog(store, catalog);
@@ -113,9 +133,10 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     const inputs: RunInputs = { regionsLoad: load.regionsLoad, targetsLoad: load.targetsLoad, filesRun: runId, planLoad: load.planLoad, catalogSha256 };
     const files = load.files.map((f) => ({ kind: f.kind, name: basename(f.file), sha256: f.sha256, status: f.status, load_id: f.loadId }));
     await recordRun(store, { runId, at: now, dataDir: options.data, settings, inputs, asOf: null, files });
-    const removed = previous === null ? [] : await removedFiles(store, previous, runId);
+    const removed = previous === null ? [] : await filesGone(store, previous, runId);
     return async (staging) => {
-      const published = await publish(store, { runId, catalog, settings, inputs, staging, report: options.report === true, progress });
+      const context = await computeRun(store, { runId, at: now, catalog, settings, inputs, progress });
+      const published = await present(store, context, { staging, report: options.report === true, progress });
       const diff = previous !== null && removed.length > 0 ? await diffRuns(store, previous, runId) : null;
       const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
       return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, withdrawn: { files: removed, diff }, ...published };
@@ -124,10 +145,10 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
 }
 
 /**
- * The one way a run is published. Inside one transaction of the store: the
- * work records and computes run `runId`, then writes its files into a
- * private folder under `<out>/.kpi/`; the transaction commits the run as
- * `staged`, and the output folder's `current` link is switched to the new
+ * Phases 7 and 8, around the work of phases 2–6. Inside one transaction of
+ * the store the work records and computes run `runId`, then writes its files
+ * into a private folder under `<out>/.kpi/`; the transaction commits the run
+ * as `staged`, and the output folder's `current` link is switched to the new
  * files in one rename — the moment of publication — after which the run is
  * marked `done` (see {@link settleStagedRuns} for a stop in between). A
  * failure or a kill at any point leaves the store and `<out>` both as they
@@ -151,11 +172,8 @@ async function publishing(
         summary = await store.transaction(async () => {
           const finish = await work(store, runId);
           const done = await finish(staging);
-          await store.run("UPDATE runs SET status = 'staged', out_dir = $out, publication = $name WHERE run_id = $run", {
-            out: resolve(where.out),
-            name: staging.name,
-            run: runId,
-          });
+          // 7. commit
+          await markStaged(store, runId, { out: resolve(where.out), publication: staging.name });
           where.progress('提交数据库 committing the store');
           return done;
         });
@@ -163,9 +181,10 @@ async function publishing(
         await discardStaging(staging);
         throw e;
       }
+      // 8. publish
       where.progress(`发布运行 #${runId} switching ${where.out} to run #${runId}`);
       await switchPublication(staging, { runId, db: resolve(where.db), engineVersion: ENGINE_VERSION });
-      await store.run("UPDATE runs SET status = 'done' WHERE run_id = $run", { run: runId });
+      await setRunStatus(store, runId, 'done');
       await tidyOutput(where.out);
       return relocated(summary, staging);
     } finally {
@@ -189,16 +208,6 @@ function relocated(summary: RunSummary, staging: Staging): RunSummary {
   return { ...summary, files: summary.files.map(place), ...(report ? { report } : {}) };
 }
 
-/** Observation and milestone files the previous publication read that the data folder no longer has. */
-async function removedFiles(store: Store, previous: number, runId: number): Promise<string[]> {
-  const rows = await store.all<{ name: string }>(
-    `SELECT kind, name FROM run_files WHERE run_id = $before
-     EXCEPT SELECT kind, name FROM run_files WHERE run_id = $after ORDER BY kind DESC, name`,
-    { before: previous, after: runId },
-  );
-  return rows.map((r) => r.name);
-}
-
 export interface RecomputeOptions {
   /** The database holding the publication to recompute. */
   readonly db: string;
@@ -214,8 +223,9 @@ export interface RecomputeOptions {
 /**
  * `kpi run --as-of`: recomputes a past publication from the store alone —
  * the regions, targets, definitions, settings and observation revisions as
- * they stood at that run — and records it as a new run. With the same engine
- * the results files are byte-identical to the original's.
+ * they stood at that run — and records it as a new run (phases 2–8, with
+ * phase 2 copying the base run's record). With the same engine the results
+ * files are byte-identical to the original's.
  *
  * @example
  * await recomputeJob({ db: 'out/suqian/kpi.duckdb', asOf: 1, out: 'out/asof-1' });
@@ -223,19 +233,21 @@ export interface RecomputeOptions {
 export async function recomputeJob(options: RecomputeOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => {});
   return publishing({ out: options.out, db: options.db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
-    const base = await findRun(store, options.asOf);
-    progress(`按运行 #${base.run_id} 时的数据重算 recomputing as of run #${base.run_id} (${base.started_at})`);
-    const recorded = await runInputs(store, base.run_id);
-    if (!recorded) throw new Error(`run ${base.run_id} has no recorded inputs`);
+    // 2. store: the base run's inputs, recorded again
+    const base = await baseRun(store, options.asOf);
+    progress(`按运行 #${base.runId} 时的数据重算 recomputing as of run #${base.runId} (${base.startedAt})`);
+    const recorded = await runInputs(store, base.runId);
+    if (!recorded) throw new Error(`run ${base.runId} has no recorded inputs`);
     const inputs: RunInputs = { ...recorded, filesRun: runId };
     const catalog = await storedCatalog(store, inputs.catalogSha256);
-    const settings = settingsSchema.parse(JSON.parse(base.settings));
-    await recordRun(store, { runId, at: options.now ?? new Date(), dataDir: base.data_dir, settings, inputs, asOf: base.run_id, files: JSON.parse(base.inputs) as unknown[] });
-    await store.run('INSERT INTO run_files SELECT $run, kind, ord, name, load_id FROM run_files WHERE run_id = $base', { run: runId, base: base.run_id });
+    const at = options.now ?? new Date();
+    await recordRun(store, { runId, at, dataDir: base.dataDir, settings: base.settings, inputs, asOf: base.runId, files: base.inputs });
+    await copyRunFiles(store, runId, base.runId);
     return async (staging) => {
-      const published = await publish(store, { runId, catalog, settings, inputs, staging, report: options.report === true, progress });
+      const context = await computeRun(store, { runId, at, catalog, settings: base.settings, inputs, progress });
+      const published = await present(store, context, { staging, report: options.report === true, progress });
       const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, planLoad: inputs.planLoad };
-      return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.run_id, withdrawn: { files: [], diff: null }, ...published };
+      return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.runId, withdrawn: { files: [], diff: null }, ...published };
     };
   });
 }
@@ -247,101 +259,79 @@ function loadLogs(folder: CheckedDataFolder): Map<string, string> {
   return new Map([...byFile].map(([file, list]) => [file, summarizeNormalizations(list, { relativeTo: folder.folder }).join('\n')]));
 }
 
-const nextRunId = async (store: Store): Promise<number> =>
-  Number((await store.one<{ n: number }>('SELECT coalesce(max(run_id), 0) + 1 AS n FROM runs'))?.n ?? 1);
-
-interface RunRecord {
-  readonly runId: number;
-  readonly at: Date;
-  readonly dataDir: string;
-  readonly settings: Settings;
-  readonly inputs: RunInputs;
-  readonly asOf: number | null;
-  readonly files: readonly unknown[];
-}
-
-async function recordRun(store: Store, r: RunRecord): Promise<void> {
-  await store.run(
-    `INSERT INTO runs (run_id, started_at, data_dir, settings, engine_version, result_rows, status,
-                       catalog_sha256, regions_load, targets_load, plan_load, as_of, inputs)
-     VALUES ($run, CAST($at AS TIMESTAMPTZ), $data, CAST($settings AS JSON), $version, NULL, 'computing',
-             $catalog, $regions, $targets, $plan, $asof, CAST($files AS JSON))`,
-    {
-      run: r.runId,
-      at: r.at.toISOString(),
-      data: r.dataDir,
-      settings: JSON.stringify(r.settings),
-      version: ENGINE_VERSION,
-      catalog: r.inputs.catalogSha256,
-      regions: r.inputs.regionsLoad,
-      targets: r.inputs.targetsLoad,
-      plan: r.inputs.planLoad,
-      asof: r.asOf,
-      files: JSON.stringify(r.files),
-    },
-  );
-}
-
-async function findRun(store: Store, asOf: number | Date): Promise<{ run_id: number; started_at: string; data_dir: string; settings: string; inputs: string }> {
-  const byTime = asOf instanceof Date;
-  const run = await store.one<{ run_id: number; started_at: string; data_dir: string; settings: string; inputs: string }>(
-    `SELECT run_id, CAST(started_at AS VARCHAR) AS started_at, data_dir, CAST(settings AS VARCHAR) AS settings, CAST(inputs AS VARCHAR) AS inputs
-     FROM runs WHERE status = 'done' AND (CASE WHEN $byTime THEN started_at <= CAST($at AS TIMESTAMPTZ) ELSE run_id = $run END)
-     ORDER BY run_id DESC LIMIT 1`,
-    { byTime, at: byTime ? asOf.toISOString() : null, run: byTime ? null : asOf },
-  );
-  if (!run) throw new KpiInputError([problem('NO_RUN', { value: byTime ? asOf.toISOString() : String(asOf) })]);
+/** The published run `kpi run --as-of` names: by id, or the last one at or before a time. */
+async function baseRun(store: Store, asOf: number | Date): Promise<RunRecord> {
+  const run = asOf instanceof Date ? await lastPublished(store, asOf) : await findRun(store, asOf);
+  if (!run || run.status !== 'done') throw new KpiInputError([problem('NO_RUN', { value: asOf instanceof Date ? asOf.toISOString() : String(asOf) })]);
   return run;
 }
 
-interface PublishOptions {
+interface ComputeOptions {
   readonly runId: number;
+  readonly at: Date;
   readonly catalog: Catalog;
   readonly settings: Settings;
   readonly inputs: RunInputs;
-  readonly staging: Staging;
-  readonly report: boolean;
   readonly progress: (message: string) => void;
 }
 
-/** Computes a recorded run from its inputs and writes its files into the staged folder: results, plan tracking and, if asked, the latest period's report. */
-async function publish(store: Store, p: PublishOptions): Promise<Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn'>> {
-  p.progress('计算指标 computing indicators');
-  await useRunInputs(store, p.inputs, p.catalog);
-  await computeResults(store, p.catalog, p.settings, p.runId);
-  await store.run('UPDATE runs SET result_rows = (SELECT count(*) FROM results WHERE run_id = $run) WHERE run_id = $run', { run: p.runId });
+/** Phases 3–5: the working set, the computation, and the run's context. */
+async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> {
+  // 3. working set
+  c.progress('计算指标 computing indicators');
+  await useRunInputs(store, c.inputs, c.catalog);
+  // 4. compute
+  const rows = await computeResults(store, c.catalog, c.settings, c.runId);
+  await setResultRows(store, c.runId, rows);
+  // 5. context
+  const periods = await resultPeriods(store, c.runId);
+  const planPeriod = periods.at(-1) ?? null;
+  const plan = planPeriod === null ? undefined : await loadPlanTracking(store, c.inputs, planPeriod);
+  return {
+    runId: c.runId,
+    runAt: c.at.toISOString(),
+    settings: c.settings,
+    inputs: c.inputs,
+    catalog: c.catalog,
+    regions: await workingRegions(store),
+    targets: await workingTargets(store),
+    results: await readResults(store, c.runId),
+    periods,
+    plan,
+    planPeriod,
+  };
+}
+
+type Presented = Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn'>;
+
+/** Phase 6: the run's files, written into the staged folder from its context: results, plan tracking and, if asked, the latest period's 通报. */
+async function present(store: Store, context: RunContext, p: { readonly staging: Staging; readonly report: boolean; readonly progress: (message: string) => void }): Promise<Presented> {
   p.progress('写出结果 writing results');
   const out = p.staging.folder;
-  const { files, rows } = await writeResults(store, p.runId, out);
-  const summarized = summarize(rows);
-  const latest = summarized.latestPeriod;
-  const plan = latest === null ? undefined : await loadPlanTracking(store, p.inputs, latest);
-  if (plan) p.progress('计划进度 tracking the plan\'s milestones');
-  const planFiles = plan ? await writePlanTracking(plan, out) : [];
-  const summary = { files: [...files, ...planFiles], resultRows: rows.length, ...summarized, plan };
-  if (!p.report || summary.latestPeriod === null) return summary;
+  const files = await writeResults(store, resultRowsOf(context), out);
+  if (context.plan) p.progress('计划进度 tracking the plan\'s milestones');
+  const planFiles = context.plan ? await writePlanTracking(context.plan, out) : [];
+  const summary: Presented = { files: [...files, ...planFiles], resultRows: context.results.length, ...summarize(context), plan: context.plan };
+  const latest = latestPeriod(context);
+  if (!p.report || latest === null) return summary;
   // Loaded only when a report is wanted: the charting libraries take half a second to import.
-  const [{ loadReportData }, { renderReport }] = await Promise.all([import('../present/report/loadReportData.js'), import('../present/report/renderReport.js')]);
-  const data = await loadReportData(store, { runId: p.runId, period: summary.latestPeriod });
-  const reportName = safeFileName(`report-${summary.latestPeriod}`);
-  const reportFolder = join(out, reportName);
-  p.progress(`生成 ${summary.latestPeriod} 通报 rendering the report into ${join(p.staging.out, reportName)}`);
-  const report = await renderReport(data, reportFolder, { engineVersion: ENGINE_VERSION, onProgress: p.progress });
+  const [{ reportDataOf }, { renderReport }] = await Promise.all([import('../present/report/reportDataOf.js'), import('../present/report/renderReport.js')]);
+  const reportName = safeFileName(`report-${latest}`);
+  p.progress(`生成 ${latest} 通报 rendering the report into ${join(p.staging.out, reportName)}`);
+  const report = await renderReport(reportDataOf(context, latest), join(out, reportName), { engineVersion: ENGINE_VERSION, onProgress: p.progress });
   return { ...summary, report };
 }
 
-function summarize(rows: readonly ResultRow[]): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes'> {
-  const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
-  const latestPeriod = periods.at(-1) ?? null;
+function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes'> {
+  const latest = latestPeriod(context);
+  const names = new Map(context.regions.map((r) => [r.code, r.name]));
   const byRegion = new Map<string, { region: string; name: string; counts: Partial<Record<Status, number>> }>();
-  for (const row of rows) {
-    if (row.period !== latestPeriod) continue;
-    const region = String(row.region);
-    const entry = byRegion.get(region) ?? { region, name: String(row.region_name), counts: {} };
-    const status = row.status as Status;
-    entry.counts[status] = (entry.counts[status] ?? 0) + 1;
-    byRegion.set(region, entry);
+  for (const row of context.results) {
+    if (row.period !== latest) continue;
+    const entry = byRegion.get(row.region) ?? { region: row.region, name: names.get(row.region) ?? row.region, counts: {} };
+    entry.counts[row.status] = (entry.counts[row.status] ?? 0) + 1;
+    byRegion.set(row.region, entry);
   }
-  const qualityNotes = rows.filter((r) => typeof r.notes === 'string' && r.notes.includes('数据质量')).length;
-  return { periods, latestPeriod, statusByRegion: [...byRegion.values()], qualityNotes };
+  const qualityNotes = context.results.filter((r) => hasFindingOf(r.findings, 'data_quality')).length;
+  return { periods: context.periods, latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes };
 }

@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
-import { compileFormula } from '../catalog/formula/compileFormula.js';
+import { compileFormula } from './compileFormula.js';
 import { ident, literal } from '../store/sql.js';
+import { findingSql } from './findingSql.js';
 import type { Store } from '../store/store.js';
 
 /** Quarters between a period and the same quarter of the previous year. */
@@ -11,10 +12,10 @@ export const PREVIOUS_YEAR_LAG = 4;
  * formula over the region's own input values (so a parent's ratio is a
  * ratio of sums). Reads `resolved`; leaves temp tables:
  * - `actuals`: indicator, region, period, actual, zero_divisions, non_finite
- *   (the formula steps that overflowed: the actual is then null, INDICATORS.md §5);
+ *   (findings: the divisions by zero, the formula steps that overflowed: the actual is then null, INDICATORS.md §5);
  * - `input_notes`: which inputs were missing, which children were missing,
- *   which inputs' children's sums overflowed, and where a parent's own report
- *   differs from its children's sum.
+ *   which inputs' children's sums overflowed ({input, period}), and where a
+ *   parent's own report differs from its children's sum (CHILDREN_SUM_DIFFERS findings).
  */
 export async function evaluateIndicators(store: Store, catalog: Catalog, dataQualityTolerance: number): Promise<void> {
   const columns = catalog.variables.map((v) => `max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
@@ -44,6 +45,8 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     }
   }
 
+  // An input as the formula names it: `gdp`, or `prev_year(gdp)` a year earlier.
+  const inputSql = `CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END`;
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE input_notes AS
@@ -52,13 +55,12 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     FROM (
     SELECT a.indicator, a.region, a.period,
            -- An input whose children's sum overflowed is not missing: it is named as overflowed instead.
-           list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END ORDER BY ii.ord)
+           list(${inputSql} ORDER BY ii.ord)
              FILTER (WHERE r.value IS NULL AND r.origin IS DISTINCT FROM 'overflow') AS missing_inputs,
-           list(CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END || ' ' || r.period ORDER BY ii.ord)
+           list({'input': ${inputSql}, 'period': r.period} ORDER BY ii.ord)
              FILTER (WHERE r.origin = 'overflow') AS overflowed_inputs,
            flatten(list(r.missing_children ORDER BY ii.ord) FILTER (WHERE r.missing_children IS NOT NULL)) AS missing_children,
-           list(printf('%s %s 本级报送 %s，下级合计 %s，相差 %.2f%%（reported total differs from the sum of its parts）',
-                  ii.variable, r.period, CAST(r.value AS VARCHAR), CAST(r.children_sum AS VARCHAR), 100 * abs(r.value - r.children_sum) / abs(r.value)) ORDER BY ii.ord)
+           list(${findingSql('CHILDREN_SUM_DIFFERS', { variable: 'ii.variable', period: 'r.period', reported: 'r.value', childrenSum: 'r.children_sum' })} ORDER BY ii.ord)
              FILTER (WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
                      AND abs(r.value - r.children_sum) > $tolerance * abs(r.value)) AS quality_warnings
     FROM actuals a

@@ -86,8 +86,34 @@ export function parsePeriod(text: string): { readonly ok: true; readonly label: 
   return { ok: true, label: { year, quarter: match[2] === undefined ? undefined : Number(match[2]) } };
 }
 
-/** Quarters since year 0: for ordering and comparing periods. */
-export const periodIndex = (p: Pick<Period, 'year' | 'quarter'>): number => p.year * 4 + p.quarter;
+/**
+ * Quarters since year 0 (2023Q1 is 2023 × 4): for ordering, comparing and
+ * stepping through periods. The SQL of the pipeline calls it `pidx` and
+ * computes it the same way (`year * 4 + quarter - 1`).
+ */
+export const periodIndex = (p: Pick<Period, 'year' | 'quarter'>): number => p.year * 4 + p.quarter - 1;
+
+/** The period of a {@link periodIndex}. */
+export const periodAt = (index: number): Period => makePeriod(Math.floor(index / 4), (index % 4) + 1);
 
 /** Whether period `a` comes after period `b`. */
 export const isAfter = (a: Period, b: Period): boolean => periodIndex(a) > periodIndex(b);
+
+/**
+ * A period as results and reports write it, `YYYYQn` exactly (the stored
+ * form); undefined for anything else.
+ *
+ * @example parseQuarter('2023Q2') // { period: '2023Q2', year: 2023, quarter: 2 }
+ */
+export function parseQuarter(text: string): Period | undefined {
+  const match = /^(\d{4})Q([1-4])$/.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  return isYearInRange(year) ? makePeriod(year, Number(match[2])) : undefined;
+}
+
+/** The period `n` quarters after `p` (before, for a negative `n`): `shiftQuarters(2023Q1, -1)` is 2022Q4. */
+export const shiftQuarters = (p: Pick<Period, 'year' | 'quarter'>, n: number): Period => periodAt(periodIndex(p) + n);
+
+/** The quarters of a year, 1 to 4. */
+export const quartersOf = (year: number): Period[] => [1, 2, 3, 4].map((q) => makePeriod(year, q));

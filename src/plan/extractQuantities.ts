@@ -5,9 +5,6 @@ import { quantityUnits, scaleWords } from './quantityUnits.js';
 import { subjectAfter, subjectBefore } from './quantitySubject.js';
 import { chineseNumeralChars, readChineseNumeral } from './readChineseNumeral.js';
 
-export type { Qualifier } from './quantityQualifiers.js';
-export type { Scale } from './quantityUnits.js';
-
 /** A number a plan's text states, with what it counts and how it is bounded. */
 export interface Quantity {
   /** statedValue × scale, in `unit`: 0.7万人 is 7000 人, 2.5亿元 is 250000000 元. */
@@ -24,6 +21,8 @@ export interface Quantity {
   qualifier: Qualifier | undefined;
   /** For a written range (1-2家): its upper end, in `unit`; `value` is then the lower end. */
   upperValue?: number;
+  /** For a written range: its upper end as written (2 for 1-2万人), like `statedValue`. */
+  statedUpperValue?: number;
   /**
    * True when the number is a running total for the year or a level on the
    * milestone's date (累计, 年内, 达到, 拥有量, a percentage…), so quarterly values
@@ -129,7 +128,7 @@ function readCandidate(text: string, scan: string, match: RegExpExecArray, previ
     statedUnit: measure.statedUnit,
     scale: measure.scale,
     qualifier,
-    ...(upper === undefined ? {} : { upperValue: scaled(upper, measure.scale) }),
+    ...(upper === undefined ? {} : { upperValue: scaled(upper, measure.scale), statedUpperValue: upper }),
     cumulative: measure.kind === 'ratio' || cumulativeMarkers.some((w) => clause.includes(w)),
     subject,
     phrase: text.slice(start, end),

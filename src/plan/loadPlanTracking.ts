@@ -1,7 +1,6 @@
-import type { MilestoneReport } from '../model/milestoneReport.js';
+import { milestoneReports, storedPlan } from '../store/planStore.js';
 import type { RunInputs } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
-import type { MilestoneStatus } from './milestoneStatus.js';
 import type { PlanTracking, TrackedTask } from './trackPlan.js';
 import { trackPlan } from './trackPlan.js';
 
@@ -20,21 +19,11 @@ export interface StoredPlanTracking {
  */
 export async function loadPlanTracking(store: Store, inputs: RunInputs, period: string): Promise<StoredPlanTracking | undefined> {
   if (inputs.planLoad === null) return undefined;
-  const plan = await store.one<{ year: number; title: string; tasks: string }>(
-    'SELECT year, title, CAST(tasks AS VARCHAR) AS tasks FROM plans WHERE load_id = $load',
-    { load: inputs.planLoad },
-  );
+  const plan = await storedPlan(store, inputs.planLoad);
   if (!plan) return undefined;
   const year = Number(period.slice(0, 4));
   if (year < plan.year) return undefined;
   const quarter = year > plan.year ? 4 : Number(period.slice(5));
-  const rows = await store.all<{ task: number; period: string; year: number; quarter: number; status: MilestoneStatus; note: string; reported_by: string; row: number }>(
-    `SELECT m.task, m.period, m.year, m.quarter, m.status, m.note, m.reported_by, m."row" AS row
-     FROM milestone_reports m JOIN run_files f ON f.load_id = m.load_id AND f.kind = 'milestones' AND f.run_id = $run
-     WHERE m.year = $year ORDER BY f.ord, m."row"`,
-    { run: inputs.filesRun, year: plan.year },
-  );
-  const reports: MilestoneReport[] = rows.map((r) => ({ ...r, reportedBy: r.reported_by }));
-  const tasks = JSON.parse(plan.tasks) as TrackedTask[];
-  return { title: plan.title, tasks, tracking: trackPlan(tasks, reports, plan.year, quarter) };
+  const reports = await milestoneReports(store, inputs.filesRun, plan.year);
+  return { title: plan.title, tasks: plan.tasks, tracking: trackPlan(plan.tasks, reports, plan.year, quarter) };
 }

@@ -10,7 +10,7 @@
  * the last of them in the clause: "争取上半年母子基金完成科技型企业投资2个" counts
  * 科技型企业投资, not 母子基金.
  */
-export const subjectLeadIns: readonly string[] = [
+const subjectLeadIns: readonly string[] = [
   '开展', '实现', '引进', '新增', '新建', '建成', '推动', '推进', '指导', '支持',
   '完成', '组织', '举办', '举行', '召开', '开设', '招引', '培育', '创建', '排定',
   '调度', '争取', '力争', '确保', '累计', '打造', '发放', '兑现', '拨付', '评选',
@@ -23,10 +23,10 @@ export const subjectLeadIns: readonly string[] = [
  * only at the start of what is left of the clause ("每年认定科技型企业", "提高2个百分点")
  * or at its very end, right before the number ("推动建设2家…").
  */
-export const nounLikeLeadIns: readonly string[] = ['备案', '认定', '转化', '建设', '提高', '增长', '增加', '降低', '下降', '减少'];
+const nounLikeLeadIns: readonly string[] = ['备案', '认定', '转化', '建设', '提高', '增长', '增加', '降低', '下降', '减少'];
 
 /** Scope and time words that open a subject without being part of it ("全市发明专利拥有量"). */
-export const subjectOpeners: readonly string[] = [
+const subjectOpeners: readonly string[] = [
   '年底前', '年底', '年末', '年内', '全年', '上半年', '下半年', '当年', '今年', '每年',
   '每季度', '年度', '全市', '全省', '全县', '全区', '全社会', '各类', '各地', '各县区',
   '持续', '进一步',
@@ -39,7 +39,7 @@ const dateOpener = /^(?:\d{4}年度?|[一二三四1-4]季度(?:末|底)?|\d{1,2}
  * Words after the measure word that start the next predicate, ending a subject
  * written there: "3家公共服务平台开展项目研发" counts 公共服务平台.
  */
-export const subjectStops: readonly string[] = ['开展', '实施', '进行', '成功', '参加', '参与', '开发', '落户', '入驻', '上市', '征收'];
+const subjectStops: readonly string[] = ['开展', '实施', '进行', '成功', '参加', '参与', '开发', '落户', '入驻', '上市', '征收'];
 
 /** Endings that only restate that something is counted: 高企数 is 高企, 维权援助次数 is 维权援助. */
 const countEndings: readonly string[] = ['数量', '次数', '个数', '总数', '数'];

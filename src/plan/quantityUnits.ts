@@ -76,3 +76,19 @@ export const scaleWords: Record<'万' | '亿', 1e4 | 1e8> = {
 };
 
 export type Scale = 1 | 1e4 | 1e8;
+
+/**
+ * A unit as an indicator writes it, read as a scale and a base unit the way
+ * the plan's numbers are: 亿元 is 元 × 1e8, 万人 is 人 × 1e4, % is %. Undefined
+ * for a unit that is not one of `quantityUnits` (件/万人, 亿元/年).
+ *
+ * @example readUnit('亿元') // { unit: '元', scale: 1e8, kind: 'money' }
+ */
+export function readUnit(written: string): { unit: string; scale: Scale; kind: UnitKind } | undefined {
+  const first = written.charAt(0);
+  const scaled = (first === '万' || first === '亿') && written.length > 1;
+  const unit = scaled ? written.slice(1) : written;
+  const entry = quantityUnits[unit];
+  if (entry === undefined) return undefined;
+  return { unit, scale: scaled ? scaleWords[first] : 1, kind: entry.kind };
+}

@@ -1,4 +1,16 @@
-/** The results columns, in output order: the contract's twelve first, then the extras (CONTRACT.md §Outputs). */
+import { statusLabels } from '../assess/statusRules.js';
+import type { Finding } from '../model/finding.js';
+import type { FigureResult } from '../model/figureResult.js';
+import type { FindingNames } from './format/findingWords.js';
+import { notesText } from './format/findingWords.js';
+import type { RunContext } from './runContext.js';
+
+/**
+ * The columns of results.csv, .json and .parquet, in output order: the
+ * contract's twelve first, then the extras (CONTRACT.md §Outputs): names,
+ * unit and status in words, where the target came from, what was missing,
+ * the findings in words (`notes`) and as data (`findings`).
+ */
 export const resultColumns = [
   'indicator',
   'region',
@@ -20,7 +32,45 @@ export const resultColumns = [
   'missing_inputs',
   'missing_children',
   'notes',
+  'findings',
 ] as const;
 
 export type ResultColumn = (typeof resultColumns)[number];
-export type ResultRow = Record<ResultColumn, string | number | null>;
+/** One row of the results files. */
+export type ResultRow = Record<Exclude<ResultColumn, 'findings'>, string | number | null> & { readonly findings: readonly Finding[] };
+
+/** Makes output rows for a run: names and words from the run's catalog and regions. */
+export function resultRowsOf(context: Pick<RunContext, 'catalog' | 'regions' | 'results'>): ResultRow[] {
+  const indicators = new Map(context.catalog.indicators.map((i) => [i.id, i]));
+  const regionNames = new Map(context.regions.map((r) => [r.code, r.name]));
+  const names: FindingNames = { region: (code) => regionNames.get(code) };
+  return context.results.map((r) => resultRow(r, indicators.get(r.indicator), regionNames.get(r.region) ?? r.region, names));
+}
+
+const joined = (list: readonly string[]): string | null => (list.length === 0 ? null : list.join('; '));
+
+function resultRow(r: FigureResult, indicator: { name: string; unit: string } | undefined, regionName: string, names: FindingNames): ResultRow {
+  return {
+    indicator: r.indicator,
+    region: r.region,
+    period: r.period,
+    actual: r.actual,
+    target: r.target,
+    annual_target: r.annualTarget,
+    attainment: r.attainment,
+    annual_progress: r.annualProgress,
+    expected_progress: r.expectedProgress,
+    gap: r.gap,
+    status: r.status,
+    rank: r.rank,
+    indicator_name: indicator?.name ?? r.indicator,
+    region_name: regionName,
+    unit: indicator?.unit ?? '',
+    status_label: statusLabels[r.status],
+    target_source: r.targetSource,
+    missing_inputs: joined(r.missingInputs),
+    missing_children: joined(r.missingChildren),
+    notes: notesText(r.findings, names),
+    findings: r.findings,
+  };
+}

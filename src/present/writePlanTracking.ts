@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { milestoneStatusLabels } from '../plan/milestoneStatus.js';
 import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
 import { writeAtomically } from './writeAtomically.js';
-import { csvField } from './writeResults.js';
+import { csvField } from '../model/csvText.js';
+import { formatPeriod } from '../model/period.js';
 
 const csv = (header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string =>
   `\uFEFF${[header.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n')}\r\n`;
@@ -19,7 +20,7 @@ const stateLabel = (state: string): string => (state === 'unreported' ? '未报�
 export async function writePlanTracking(stored: StoredPlanTracking, out: string): Promise<string[]> {
   const { tracking, tasks } = stored;
   const byNumber = new Map(tasks.map((t) => [t.number, t]));
-  const period = `${tracking.year}Q${tracking.quarter}`;
+  const period = formatPeriod(tracking.year, tracking.quarter);
   const milestones = csv(
     ['period', 'task', 'quarter', 'milestone', 'status', 'status_label', 'quarters_late', 'lead_units', 'category', 'note', 'reported_by'],
     tracking.milestones.map((m) => [

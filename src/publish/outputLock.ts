@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { onFile, osErrorCode } from '../diagnostics/fileAccessError.js';
+import { FileAccessError, onFile, osErrorCode } from '../diagnostics/fileAccessError.js';
 
 /** Another process is publishing into the same output folder (possibly from another database). */
 export class OutputBusyError extends Error {
@@ -45,7 +45,8 @@ export async function lockOutput(out: string, waitSeconds = 0): Promise<() => Pr
         await rm(lock, { force: true }).catch(() => {});
       };
     } catch (e) {
-      if (osErrorCode(e) !== 'EEXIST') return onFile(lock, 'create', () => Promise.reject(e));
+      const code = osErrorCode(e);
+      if (code !== 'EEXIST') throw code === undefined ? e : new FileAccessError(lock, 'create', code, e);
     } finally {
       await rm(mine, { force: true });
     }

@@ -1,3 +1,4 @@
+import { lastPublished, setRunStatus, stagedRuns } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { currentPublication } from './outputFolder.js';
 
@@ -11,16 +12,13 @@ import { currentPublication } from './outputFolder.js';
  * and one killed before it never is.
  */
 export async function settleStagedRuns(store: Store): Promise<void> {
-  const staged = await store.all<{ run_id: number; out_dir: string | null; publication: string | null }>(
-    "SELECT run_id, out_dir, publication FROM runs WHERE status = 'staged' ORDER BY run_id",
-  );
-  for (const run of staged) {
-    const published = run.out_dir !== null && run.publication !== null && (await currentPublication(run.out_dir).catch(() => null)) === run.publication;
-    await store.run('UPDATE runs SET status = $status WHERE run_id = $run', { status: published ? 'done' : 'abandoned', run: run.run_id });
+  for (const run of await stagedRuns(store)) {
+    const published = run.out !== null && run.publication !== null && (await currentPublication(run.out).catch(() => null)) === run.publication;
+    await setRunStatus(store, run.runId, published ? 'done' : 'abandoned');
   }
 }
 
 /** The latest published run, if any. */
 export async function lastPublishedRun(store: Store): Promise<number | null> {
-  return (await store.one<{ run_id: number }>("SELECT run_id FROM runs WHERE status = 'done' ORDER BY run_id DESC LIMIT 1"))?.run_id ?? null;
+  return (await lastPublished(store))?.runId ?? null;
 }

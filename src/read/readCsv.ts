@@ -4,6 +4,7 @@ import { CsvDelimiterError } from './csvDelimiterError.js';
 import { decodeText } from './decodeText.js';
 import type { RawRow, RawTable } from './rawTable.js';
 import type { ReadOptions } from './readOptions.js';
+import { judging } from './unreadableFileError.js';
 
 /** Excel's "sep=;" first line, which names the separator and which Excel hides. */
 const SEP_LINE = /^\uFEFF?sep=(.)[ \t]*\r?\n/i;
@@ -33,12 +34,14 @@ export function parseCsvText(file: string, text: string): RawTable {
   }
   // One kind of line end: csv-parse's line count is then right for a quoted cell spanning lines, which Excel writes with \r\n.
   const body = (sep ? text.slice(sep[0].length) : text).replace(/\r\n/g, '\n');
-  const records = parse(body, {
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-    bom: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const records = judging(file, () =>
+    parse(body, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      bom: true,
+    }),
+  ) as unknown as { record: string[]; info: { lines: number } }[];
   const [header, ...rest] = records;
   const delimiter = otherDelimiter(header?.record ?? []);
   if (delimiter) throw new CsvDelimiterError(delimiter, (header?.record[0] ?? '').replaceAll('\t', '→').slice(0, EXCERPT_LENGTH), header?.info.lines ?? 1);

@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Cell, RawTable } from './rawTable.js';
+import { judgingAsync } from './unreadableFileError.js';
 
 /** JSON text of a nested value; DuckDB gives big integers as bigint, which JSON cannot hold as such. */
 const jsonText = (v: unknown): string => JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
@@ -15,7 +16,9 @@ const toCell = (v: unknown): Cell => {
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().replace(/T00:00:00\.000Z$/, '');
   if (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype || v instanceof Map) return jsonText(v instanceof Map ? Object.fromEntries(v) : v);
-  return String(v);
+  // BLOB and BIT come as bytes: a list too, so `[1,234]`, never `String()`'s `1,234`.
+  if (v instanceof Uint8Array) return jsonText(Array.from(v));
+  return jsonText(v);
 };
 
 /** Reads a Parquet file through an in-memory DuckDB; the path is a bound parameter. */
@@ -23,7 +26,7 @@ export async function readParquet(file: string): Promise<RawTable> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll('SELECT * FROM read_parquet($path)', { path: file });
+    const reader = await judgingAsync(file, () => connection.runAndReadAll('SELECT * FROM read_parquet($path)', { path: file }));
     const headers = reader.columnNames();
     const rows = reader.getRowsJS().map((cells, i) => ({ row: i + 1, cells: cells.map(toCell) }));
     return { file, headers, rows };

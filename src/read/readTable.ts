@@ -20,9 +20,6 @@ const readers: Record<TableFormat, (file: string, bytes?: Uint8Array, options?: 
 /** File extensions and the reader of each: every workbook kind SheetJS reads goes through the workbook reader. */
 const formatOfExtension: Readonly<Record<string, TableFormat>> = { csv: 'csv', json: 'json', parquet: 'parquet', xlsx: 'xlsx', xls: 'xlsx', et: 'xlsx', ods: 'xlsx' };
 
-/** The extensions the engine reads, for messages: `.csv`, `.xlsx`, … */
-export const readableExtensions: readonly string[] = Object.keys(formatOfExtension).map((e) => `.${e}`);
-
 /** The format a file name says (`.xls`, `.et` and `.ods` are workbooks, read as `xlsx`), or undefined for a file the engine does not read. */
 export function formatOf(file: string): TableFormat | undefined {
   const ext = extname(file).slice(1).toLowerCase();

@@ -4,6 +4,7 @@ import { dataSheet } from './dataSheet.js';
 import type { Cell, RawTable } from './rawTable.js';
 import { cellText } from './rawTable.js';
 import type { WorkbookFacts } from './workbookFacts.js';
+import { judging } from './unreadableFileError.js';
 
 /** The cells of a sheet (SheetJS keeps them beside `!ref`, `!merges`, … under their A1 address). */
 const cellsOf = (sheet: XLSX.WorkSheet): [string, XLSX.CellObject][] =>
@@ -11,6 +12,13 @@ const cellsOf = (sheet: XLSX.WorkSheet): [string, XLSX.CellObject][] =>
 
 const hasContent = (sheet: XLSX.WorkSheet | undefined): boolean =>
   sheet !== undefined && cellsOf(sheet).some(([, c]) => c.f !== undefined || c.t === 'e' || cellText(c.v as Cell | undefined) !== '');
+
+/** The two calls of SheetJS's number-format library used here; its typings declare `SSF` as `any`. */
+interface NumberFormats {
+  is_date(format: string): boolean;
+  format(format: string, value: number): string;
+}
+const numberFormats = XLSX.SSF as NumberFormats;
 
 /** Excel's error values by their BIFF code, for a cell SheetJS read without its display text. */
 const excelErrors: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
@@ -24,8 +32,8 @@ const excelErrors: Readonly<Record<number, string>> = { 0x00: '#NULL!', 0x07: '#
 function asShown(sheet: XLSX.WorkSheet): void {
   for (const [address, c] of cellsOf(sheet)) {
     if (c.t === 'e') sheet[address] = { t: 's', v: c.w ?? (typeof c.v === 'number' ? excelErrors[c.v] : undefined) ?? '#ERROR', ...(c.f === undefined ? {} : { f: c.f }) };
-    else if (c.t === 'n' && typeof c.v === 'number' && typeof c.z === 'string' && XLSX.SSF.is_date(c.z)) {
-      sheet[address] = { t: 's', v: String(XLSX.SSF.format('yyyy-mm-dd', c.v)), ...(c.f === undefined ? {} : { f: c.f }) };
+    else if (c.t === 'n' && typeof c.v === 'number' && typeof c.z === 'string' && numberFormats.is_date(c.z)) {
+      sheet[address] = { t: 's', v: numberFormats.format('yyyy-mm-dd', c.v), ...(c.f === undefined ? {} : { f: c.f }) };
     } else if (c.t === 'd' && c.v instanceof Date) sheet[address] = { t: 's', v: c.v.toISOString().slice(0, 10) };
   }
 }
@@ -47,7 +55,8 @@ function visibleSheets(workbook: XLSX.WorkBook): string[] {
  * ranges and formula cells are recorded in `workbook` for the check phase.
  */
 export async function readXlsx(file: string, bytes?: Uint8Array): Promise<RawTable> {
-  const workbook = XLSX.read(bytes ?? (await readFile(file)), { type: 'buffer', cellDates: false, cellFormula: true, cellNF: true });
+  const content = bytes ?? (await readFile(file));
+  const workbook = judging(file, () => XLSX.read(content, { type: 'buffer', cellDates: false, cellFormula: true, cellNF: true }));
   const sheets = visibleSheets(workbook).map((name) => ({ name, hasContent: hasContent(workbook.Sheets[name]) }));
   const chosen = dataSheet(sheets);
   const sheet = chosen === null ? undefined : workbook.Sheets[chosen];

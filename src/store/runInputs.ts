@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
-import { numberLiteral } from './sql.js';
+import { decodeRow } from './decodeRow.js';
 import type { Store } from './store.js';
 
 /** What a computation reads: one version of regions and targets, one catalog, and the data folder's files as one run saw them. */
@@ -13,25 +14,33 @@ export interface RunInputs {
   readonly planLoad: number | null;
 }
 
+const runInputsRow = z.object({
+  regions_load: z.number().int(),
+  targets_load: z.number().int(),
+  catalog_sha256: z.string(),
+  plan_load: z.number().int().nullable(),
+});
+
 /** The inputs a recorded run used. */
 export async function runInputs(store: Store, runId: number): Promise<RunInputs | undefined> {
-  const row = await store.one<{ regions_load: number; targets_load: number; catalog_sha256: string; plan_load: number | null }>(
-    'SELECT regions_load, targets_load, catalog_sha256, plan_load FROM runs WHERE run_id = $run',
-    { run: runId },
-  );
-  return row && { regionsLoad: row.regions_load, targetsLoad: row.targets_load, catalogSha256: row.catalog_sha256, filesRun: runId, planLoad: row.plan_load };
+  const row = await store.one('SELECT regions_load, targets_load, catalog_sha256, plan_load FROM runs WHERE run_id = $run', { run: runId });
+  if (!row) return undefined;
+  const r = decodeRow(runInputsRow, row, 'runs');
+  return { regionsLoad: r.regions_load, targetsLoad: r.targets_load, catalogSha256: r.catalog_sha256, filesRun: runId, planLoad: r.plan_load };
 }
 
 /**
  * The observations in effect for a run's data folder: of each region ×
  * period × variable, the value in the file that comes last in name order
  * (CONTRACT.md: a later file revises an earlier one). `file_ord` is the
- * file's place in that order. A query, not a table: callers wrap it.
+ * file's place in that order. A query, not a table: callers wrap it and bind
+ * the run whose `run_files` say which files were in the folder to the
+ * parameter `filesRun` names (`$files`; `$a` and `$b` where one query compares
+ * two runs). For the store's modules only.
  */
-export function observationsInEffect(filesRun: number): string {
-  // The run id is an integer key of ours, quoted by the one literal helper (views cannot take parameters).
+export function observationsInEffect(filesRun: '$files' | '$a' | '$b' = '$files'): string {
   return `SELECT o.*, f.ord AS file_ord FROM observations o
-    JOIN run_files f ON f.load_id = o.load_id AND f.kind = 'observations' AND f.run_id = ${numberLiteral(Math.trunc(filesRun))}
+    JOIN run_files f ON f.load_id = o.load_id AND f.kind = 'observations' AND f.run_id = ${filesRun}
     QUALIFY row_number() OVER (PARTITION BY o.region, o.period, o.variable ORDER BY f.ord DESC) = 1`;
 }
 
@@ -46,7 +55,7 @@ export async function useRunInputs(store: Store, inputs: RunInputs, catalog: Cat
   await store.run('CREATE OR REPLACE TEMP TABLE w_regions AS SELECT * EXCLUDE (load_id) FROM regions WHERE load_id = $load', { load: inputs.regionsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_targets AS SELECT * EXCLUDE (load_id) FROM targets WHERE load_id = $load', { load: inputs.targetsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_files AS SELECT kind, ord, name, load_id FROM run_files WHERE run_id = $run', { run: inputs.filesRun });
-  await store.run(`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect(inputs.filesRun)}`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect()}`, { files: inputs.filesRun });
   await store.run(`CREATE OR REPLACE TEMP TABLE w_variables (
      code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, kind VARCHAR NOT NULL,
      frequency VARCHAR NOT NULL, additive BOOLEAN NOT NULL, ord INTEGER NOT NULL)`);

@@ -1,5 +1,5 @@
 /** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
@@ -70,8 +70,9 @@ export const schemaStatements: readonly string[] = [
      run_id INTEGER NOT NULL, indicator VARCHAR NOT NULL, region VARCHAR NOT NULL, period VARCHAR NOT NULL,
      actual DOUBLE, target DOUBLE, annual_target DOUBLE, attainment DOUBLE, annual_progress DOUBLE,
      expected_progress DOUBLE, gap DOUBLE, status VARCHAR NOT NULL, rank INTEGER,
-     indicator_name VARCHAR NOT NULL, region_name VARCHAR NOT NULL, unit VARCHAR NOT NULL,
-     status_label VARCHAR NOT NULL, target_source VARCHAR, missing_inputs VARCHAR, missing_children VARCHAR,
-     notes VARCHAR, ord BIGINT NOT NULL
+     target_source VARCHAR,          -- own | inherited:<region code>
+     missing_inputs VARCHAR[] NOT NULL, missing_children VARCHAR[] NOT NULL,
+     findings JSON NOT NULL,         -- [{code, params}] of the findings catalog (src/model/finding.ts); words are the reports' business
+     ord BIGINT NOT NULL
    )`,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formulaInputs, formulaText } from '../../src/catalog/formula/ast.js';
-import { compileFormula } from '../../src/catalog/formula/compileFormula.js';
+import { compileFormula } from '../../src/evaluate/compileFormula.js';
 import { MAX_FORMULA_DEPTH, parseFormula } from '../../src/catalog/formula/parseFormula.js';
 
 const vars = new Set(['rd_expenditure', 'gdp', 'energy_consumption', 'gdp_constant']);
@@ -51,8 +51,9 @@ describe('formulas', () => {
     if (!parsed.ok) throw new Error('parse failed');
     const sql = compileFormula(parsed.node, { current: 'c', previousYear: 'p' });
     expect(sql.value).toContain('(c."rd_expenditure" / NULLIF(c."gdp", 0))');
-    expect(sql.zeroDivisions).toContain('除数为零');
-    expect(sql.nonFinite).toContain('数值溢出');
+    expect(sql.zeroDivisions).toContain("'ZERO_DIVISION'");
+    expect(sql.zeroDivisions).toContain("'gdp'");
+    expect(sql.nonFinite).toContain("'NOT_FINITE'");
   });
 
   it('refuses a number too large to be finite', () => {

@@ -99,8 +99,7 @@ function expectDiagnostic(diagnostics: readonly Diagnostic[], expected: Expected
 function xlsxBytes(rows: (string | number)[][]): Uint8Array {
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'data');
-  const bytes: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' });
-  return bytes;
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
 const header = 'region,period,variable,value';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkMilestoneReports } from '../../src/check/checkMilestoneReports.js';
-import { makePeriod } from '../../src/check/values.js';
+import { makePeriod } from '../../src/model/period.js';
 import { readCsv } from '../../src/read/readCsv.js';
 
 const context = { tasks: new Set([1, 2, 3, 36]), year: 2023, currentQuarter: makePeriod(2023, 3) };

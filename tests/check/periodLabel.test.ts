@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quarterContaining, readPeriodLabel } from '../../src/check/periodLabel.js';
+import { like } from '../support/matchers.js';
 
 describe('period labels', () => {
   it.each([
@@ -21,7 +22,7 @@ describe('period labels', () => {
     ['2023年上半年', '2023Q2', false],
     ['2023年前三季度', '2023Q3', false],
   ])('%s is the quarter %s', (label, period, canonical) => {
-    expect(readPeriodLabel(label)).toEqual({ ok: true, period: expect.objectContaining({ period }), annual: false, canonical });
+    expect(readPeriodLabel(label)).toEqual({ ok: true, period: like.objectContaining({ period }), annual: false, canonical });
   });
 
   it.each([

@@ -65,6 +65,7 @@ describe('kpi run on the bundled sample', () => {
       const p = parquet[i] as Record<string, unknown>;
       for (const key of ['indicator', 'region', 'period', 'actual', 'target', 'attainment', 'status', 'notes']) expect(p[key]).toEqual(row[key]);
       expect(p.rank === null ? null : Number(p.rank)).toEqual(row.rank);
+      expect(JSON.parse(String(p.findings))).toEqual(row.findings);
     }
   });
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../src/present/resultColumns.js';
 import { longCsv, runFolder, tempDir } from '../support/fixture.js';
-import { expectClose } from '../support/matchers.js';
+import { expectClose, codesOf } from '../support/matchers.js';
 
 const cityOnly = 'code,name,parent,level\nC,City,,city\n';
 const targets = (rows: string[]): string => `indicator,region,year,period,value\n${rows.join('\n')}\n`;
@@ -50,7 +50,7 @@ describe('targets, 序时进度, attainment and status (INDICATORS.md §4–§5)
     expectClose(q3.expected_progress, 0.75);
     expectClose(q3.attainment, 80 / 90);
     expect(q3.status).toBe('behind');
-    expect(q3.notes).toContain('线性');
+    expect(codesOf(q3)).toContain('NO_SCHEDULE_ROW');
     expect(ran.row('new_incubated_firms', 'C', '2023Q1').status).toBe('on_track');
   });
 
@@ -222,8 +222,8 @@ describe('a target of 0 or below (INDICATORS.md §5)', () => {
     expect(q2.annual_progress).toBeNull();
     expect(q2.gap).toBe(4);
     expect(q2.status).toBe('on_track');
-    expect(q2.notes).toContain('目标值 0.0 不大于0');
-    expect(q2.notes).toContain('年度目标 0.0 不大于0');
+    expect(q2.findings).toContainEqual({ code: 'TARGET_NOT_POSITIVE', params: { target: 0 } });
+    expect(q2.findings).toContainEqual({ code: 'ANNUAL_TARGET_NOT_POSITIVE', params: { annualTarget: 0 } });
     expect(ran.row('sci_fiscal_share', 'C', '2023Q4').status).toBe('completed');
   });
 
@@ -249,7 +249,7 @@ describe('a target of 0 or below (INDICATORS.md §5)', () => {
     expectClose(met.actual, -1);
     expect(met.attainment).toBeNull();
     expect(met.status).toBe('on_track');
-    expect(met.notes).toContain('目标值 -2.0 不大于0');
+    expect(met.findings).toContainEqual({ code: 'TARGET_NOT_POSITIVE', params: { target: -2 } });
     // −5 / −2 = 2.5 would read as well ahead; the figure is 3 points below the floor
     const missed = ran.row('energy_intensity_decline', 'C', '2023Q3');
     expect(missed.attainment).toBeNull();
@@ -301,8 +301,8 @@ describe('a target of 0 or below (INDICATORS.md §5)', () => {
     expect(row.attainment).toBeNull();
     expectClose(row.annual_progress, 0.4);
     expect(row.status).toBe('on_track');
-    expect(row.notes).toContain('不计算完成率');
-    expect(row.notes ?? '').not.toContain('年度目标');
+    expect(codesOf(row)).toContain('TARGET_NOT_POSITIVE');
+    expect(codesOf(row)).not.toContain('ANNUAL_TARGET_NOT_POSITIVE');
   });
 
   it('calls a year-end indicator with a target of 0 completed once the figure reaches it, without a ratio', async () => {
@@ -339,7 +339,7 @@ describe('a target of 0 or below (INDICATORS.md §5)', () => {
       const used = await energyPerGdp(0, 400);
       expect(used.attainment).toBeNull();
       expect(used.status).toBe('behind');
-      expect(used.notes).toContain('不大于0');
+      expect(codesOf(used)).toContain('TARGET_NOT_POSITIVE');
       expect((await energyPerGdp(0, 0)).status).toBe('completed');
     });
 
@@ -349,7 +349,7 @@ describe('a target of 0 or below (INDICATORS.md §5)', () => {
       expect(row.attainment).toBeNull();
       expect(row.annual_progress).toBeNull();
       expect(row.status).toBe('completed');
-      expect(row.notes).toContain('逆向指标实际值 0.0 不大于0');
+      expect(row.findings).toContainEqual({ code: 'LOWER_ACTUAL_NOT_POSITIVE', params: { actual: 0 } });
     });
   });
 });

@@ -5,6 +5,7 @@ import type { RunSummary } from '../../src/engine/runJob.js';
 import { main } from '../../src/cli/main.js';
 import { runJob } from '../../src/engine/runJob.js';
 import { tempDir } from '../support/fixture.js';
+import { like } from '../support/matchers.js';
 import { fakeTerminal } from '../support/terminal.js';
 
 /*
@@ -88,7 +89,7 @@ describe('the data folder as it is now decides the results', () => {
     expect(Number(cell(csv, 'rd_intensity,321324,2023Q2'))).toBeCloseTo((100 * 4.91) / gdp, 9);
     expect(long.withdrawn.files).toEqual(['06_2023Q2_revision.csv']);
     const figure = long.withdrawn.diff?.figures.find((f) => f.indicator === 'rd_intensity' && f.region === '321324' && f.period === '2023Q2');
-    expect(figure?.changes.find((c) => c.field === 'actual')).toMatchObject({ after: expect.closeTo((100 * 4.91) / gdp, 9) });
+    expect(figure?.changes.find((c) => c.field === 'actual')).toMatchObject({ after: like.closeTo((100 * 4.91) / gdp, 9) });
     expect(figure?.reasons.join('\n')).toMatch(/rd_expenditure 2023Q2 撤回 withdrawn 5\.26 → 4\.91（03_2023Q2\.xlsx 第\d+行）：06_2023Q2_revision\.csv 已不在数据文件夹中/);
     // Put back, it revises again.
     await writeFile(join(data, 'observations/06_2023Q2_revision.csv'), revision);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../../src/present/resultColumns.js';
 import type { Ran } from '../support/fixture.js';
+import { codesOf } from '../support/matchers.js';
 import { cityAB, longCsv, runFolder, tempDir } from '../support/fixture.js';
 
 const cityOnly = 'code,name,parent,level\nC,City,,city\n';
@@ -49,7 +50,7 @@ describe('a computed value that is not a finite number is null with a reason (IN
       expect(row.actual).toBeNull();
       expect(row.status).toBe('no_data');
       expect(row.rank).toBeNull();
-      expect(row.notes).toContain('数值溢出 overflow');
+      expect(codesOf(row)).toContain('CHILDREN_SUM_NOT_FINITE');
       // Nothing is missing: every unit reported.
       expect(row.missing_inputs).toBeNull();
       expect(row.missing_children).toBeNull();
@@ -74,7 +75,7 @@ describe('a computed value that is not a finite number is null with a reason (IN
     expect(a.actual).toBeNull();
     expect(a.status).toBe('no_data');
     expect(a.rank).toBeNull();
-    expect(a.notes).toContain('数值溢出 overflow: (100 * rd_expenditure) / gdp');
+    expect(a.findings).toContainEqual({ code: 'NOT_FINITE', params: { formula: '(100 * rd_expenditure) / gdp' } });
     expect(ran.row('rd_intensity', 'B', '2023Q2').rank).toBe(1);
   });
 
@@ -91,7 +92,7 @@ describe('a computed value that is not a finite number is null with a reason (IN
     for (const id of ['exp_gdp', 'pow_gdp', 'gdp_per_rd']) {
       const row = ran.row(id, 'C', '2023Q2');
       expect(row.actual).toBeNull();
-      expect(row.notes).toContain('数值溢出 overflow');
+      expect(codesOf(row)).toContain('NOT_FINITE');
     }
     expect(ran.row('exp_gdp', 'C', '2023Q3').actual).toBeCloseTo(Math.exp(2), 12);
     expect(ran.row('pow_gdp', 'C', '2023Q3').actual).toBe(8);
@@ -106,9 +107,9 @@ describe('a computed value that is not a finite number is null with a reason (IN
     );
     expect(nonFinite(ran)).toEqual([]);
     expect(ran.row('ln_gdp', 'C', '2023Q2').actual).toBeNull();
-    expect(ran.row('ln_gdp', 'C', '2023Q2').notes).toContain('ln(gdp)');
+    expect(ran.row('ln_gdp', 'C', '2023Q2').findings).toContainEqual({ code: 'NOT_FINITE', params: { formula: 'ln(gdp)' } });
     expect(ran.row('root_gap', 'C', '2023Q2').actual).toBeNull();
-    expect(ran.row('root_gap', 'C', '2023Q2').notes).toContain('sqrt(gdp - rd_expenditure)');
+    expect(ran.row('root_gap', 'C', '2023Q2').findings).toContainEqual({ code: 'NOT_FINITE', params: { formula: 'sqrt(gdp - rd_expenditure)' } });
   });
 
   it('an overflowed argument of least() makes the result null rather than being skipped', async () => {
@@ -118,7 +119,7 @@ describe('a computed value that is not a finite number is null with a reason (IN
       { metrics },
     );
     expect(ran.row('capped', 'C', '2023Q2').actual).toBeNull();
-    expect(ran.row('capped', 'C', '2023Q2').notes).toContain('exp(gdp)');
+    expect(JSON.stringify(ran.row('capped', 'C', '2023Q2').findings)).toContain('exp(gdp)');
     expect(ran.row('capped', 'C', '2023Q3').actual).toBeCloseTo(Math.E, 12);
     // round's digits reach DuckDB as an integer: 1 / 3 → 0.33
     expect(ran.row('rounded', 'C', '2023Q3').actual).toBe(0.33);
@@ -141,7 +142,7 @@ describe('a computed value that is not a finite number is null with a reason (IN
     expect(a.annual_progress).toBeNull();
     expect(a.status).toBe('on_track');
     expect(a.rank).toBeNull();
-    expect(a.notes).toContain('数值溢出 overflow: 完成率 attainment');
+    expect(a.findings).toContainEqual({ code: 'MEASURE_NOT_FINITE', params: { measure: 'attainment' } });
     expect(ran.row('gdp_level', 'B', '2023Q2').rank).toBe(1);
   });
 });

@@ -1,14 +1,15 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { RunDiff } from '../../src/engine/diffRuns.js';
 import type { Explanation, FigureInput } from '../../src/engine/explainFigure.js';
 import type { History } from '../../src/engine/history.js';
-import type { Publication } from '../../src/engine/listRuns.js';
 import { recomputeJob, runJob } from '../../src/engine/runJob.js';
+import type { RunRecord } from '../../src/store/runs.js';
 import { ENGINE_VERSION } from '../../src/version.js';
-import { tempDir } from '../support/fixture.js';
+import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
+import { like } from '../support/matchers.js';
 import { fakeTerminal } from '../support/terminal.js';
 
 /*
@@ -59,7 +60,7 @@ describe('revisions and publications', () => {
   });
 
   it('records each run as a publication: inputs with hashes, settings, definitions hash and engine version', async () => {
-    const runs = JSON.parse((await cli('runs', '--db', db, '--json')).out) as Publication[];
+    const runs = JSON.parse((await cli('runs', '--db', db, '--json')).out) as RunRecord[];
     const [one, two] = runs;
     expect(one).toMatchObject({ runId: 1, status: 'done', asOf: null, engineVersion: ENGINE_VERSION, settings: { warningThreshold: 0.9 } });
     expect(one?.definitionsSha256).toMatch(/^[0-9a-f]{64}$/);
@@ -70,7 +71,7 @@ describe('revisions and publications', () => {
     const { code, out } = await cli('diff', '1', '2', '--db', db, '--json');
     expect(code).toBe(0);
     const diff = JSON.parse(out) as RunDiff;
-    expect(diff.revisedInputs).toEqual([{ region: '321324', variable: 'gdp', period: '2023Q2', before: expect.any(Number), after: 300.5, file: '07_revision.csv', row: 2, beforeFile: '03_2023Q2.xlsx', withdrawn: false }]);
+    expect(diff.revisedInputs).toEqual([{ region: '321324', variable: 'gdp', period: '2023Q2', before: like.any(Number), after: 300.5, file: '07_revision.csv', row: 2, beforeFile: '03_2023Q2.xlsx', withdrawn: false }]);
     expect(diff.changedTargets).toEqual([]);
     expect(diff.otherChanges).toEqual([]);
   });
@@ -82,10 +83,10 @@ describe('revisions and publications', () => {
     expect(diff.figures.map((f) => `${f.indicator}|${f.region}|${f.period}`).sort()).toEqual(changed);
 
     // By hand: GDP feeds rd_intensity and tech_contract_share. The city reports its own 2023Q2 GDP, so only 泗洪县's
-    // figures move; the city's rows change only in their data-quality note (its own GDP against its units' new sum).
-    const valueChanges = diff.figures.filter((f) => f.changes.some((c) => c.field !== 'rank' && c.field !== 'notes'));
+    // figures move; the city's rows change only in their data-quality finding (its own GDP against its units' new sum).
+    const valueChanges = diff.figures.filter((f) => f.changes.some((c) => c.field !== 'rank' && c.field !== 'findings'));
     expect(valueChanges.map((f) => `${f.indicator}|${f.region}|${f.period}`).sort()).toEqual(['rd_intensity|321324|2023Q2', 'tech_contract_share|321324|2023Q2']);
-    const noted = diff.figures.filter((f) => f.changes.every((c) => c.field === 'notes'));
+    const noted = diff.figures.filter((f) => f.changes.every((c) => c.field === 'findings'));
     expect(noted.map((f) => `${f.indicator}|${f.region}|${f.period}`).sort()).toEqual(['rd_intensity|321300|2023Q2', 'tech_contract_share|321300|2023Q2']);
     for (const f of noted) expect(f.reasons.join(' ')).toContain('321324）gdp 2023Q2 修订 revised');
     for (const f of valueChanges) expect(f.reasons.join(' ')).toContain('321324）gdp 2023Q2 修订 revised');
@@ -107,6 +108,31 @@ describe('revisions and publications', () => {
     const byTime = await recomputeJob({ db, asOf: new Date('2024-01-10T12:00:00+08:00'), out: join(work, 'asof-time') });
     expect(byTime.asOf).toBe(1);
     expect((await readFile(join(work, 'asof-time', 'results.csv'))).equals(await readFile(join(work, 'run1', 'results.csv')))).toBe(true);
+  });
+});
+
+describe('kpi diff across a withdrawn and a new file', () => {
+  it('lists figures only one run has in output order — regions as listed, then periods — and why each went or came', async () => {
+    const folder = await writeFolder({
+      targets: 'indicator,region,year,period,value\nrd_intensity,C,2023,,2.5\n',
+      observations: {
+        'a.csv': longCsv([['A', '2023Q1', 'gdp', 100], ['A', '2023Q1', 'rd_expenditure', 2], ['B', '2023Q1', 'gdp', 50], ['B', '2023Q1', 'rd_expenditure', 1]]),
+        'b.csv': longCsv([['A', '2023Q2', 'gdp', 200], ['A', '2023Q2', 'rd_expenditure', 5], ['B', '2023Q2', 'gdp', 80], ['B', '2023Q2', 'rd_expenditure', 1]]),
+      },
+    });
+    const database = join(folder, 'kpi.duckdb');
+    await runJob({ data: folder, out: join(folder, 'out1'), db: database });
+    await rm(join(folder, 'observations', 'a.csv'));
+    await writeFile(join(folder, 'observations', 'c.csv'), longCsv([['A', '2023Q3', 'gdp', 300], ['A', '2023Q3', 'rd_expenditure', 9]]));
+    await runJob({ data: folder, out: join(folder, 'out2'), db: database });
+    const diff = JSON.parse((await cli('diff', '1', '2', '--db', database, '--json')).out) as RunDiff;
+    const rd = diff.figures.filter((f) => f.indicator === 'rd_intensity');
+    // 2023Q1 is gone (a.csv withdrawn), 2023Q3 is new; 2023Q2 is unchanged.
+    expect(rd.map((f) => `${f.region} ${f.period}`)).toEqual(['C 2023Q1', 'C 2023Q3', 'A 2023Q1', 'A 2023Q3', 'B 2023Q1', 'B 2023Q3']);
+    const gone = rd.find((f) => f.region === 'A' && f.period === '2023Q1');
+    expect(gone?.changes.find((c) => c.field === 'actual')).toEqual({ field: 'actual', before: 2, after: null });
+    expect(gone?.changes.find((c) => c.field === 'findings')).toEqual({ field: 'findings', before: '目标继承自 target inherited from City(C)', after: null });
+    expect(gone?.reasons.join(' ')).toContain('a.csv 已不在数据文件夹中');
   });
 });
 

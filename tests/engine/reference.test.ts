@@ -201,7 +201,7 @@ async function compare(c: Case): Promise<{ mismatches: string[]; compared: RefRo
   const mismatches: string[] = [];
   const wantKeys = new Set(want.map(k));
   for (const key of got.keys()) if (!wantKeys.has(key)) mismatches.push(`${key}: unexpected row from the engine`);
-  for (const w of want as RefRow[]) {
+  for (const w of want) {
     const g = got.get(k(w));
     if (!g) {
       mismatches.push(`${k(w)}: missing row`);

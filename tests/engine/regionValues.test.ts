@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityAB, longCsv, runFolder } from '../support/fixture.js';
-import { expectClose } from '../support/matchers.js';
+import { expectClose, codesOf } from '../support/matchers.js';
 
 describe('a region’s input values (INDICATORS.md §3)', () => {
   it('a parent’s ratio is the ratio of its children’s sums, never the average of their ratios', async () => {
@@ -34,7 +34,7 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     });
     expectClose(ran.row('rd_intensity', 'C', '2023Q1').actual, (100 * 5) / 400.2);
     // 0.05 % apart: within the 0.5 % tolerance, so no data-quality note
-    expect(ran.row('rd_intensity', 'C', '2023Q1').notes ?? '').not.toContain('数据质量');
+    expect(codesOf(ran.row('rd_intensity', 'C', '2023Q1'))).not.toContain('CHILDREN_SUM_DIFFERS');
   });
 
   it('flags a reported total that differs from its children’s sum by more than 0.5 %', async () => {
@@ -51,8 +51,8 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     });
     const city = ran.row('rd_intensity', 'C', '2023Q1');
     expectClose(city.actual, (100 * 5) / 410);
-    expect(city.notes).toContain('数据质量');
-    expect(city.notes).toContain('gdp');
+    expect(codesOf(city)).toContain('CHILDREN_SUM_DIFFERS');
+    expect(city.findings.find((f) => f.code === 'CHILDREN_SUM_DIFFERS')?.params).toMatchObject({ variable: 'gdp' });
     expect(ran.summary.qualityNotes).toBeGreaterThan(0);
   });
 
@@ -99,7 +99,7 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     expect(city.status).toBe('no_data');
     expect(city.missing_children).toBe('B');
     expect(city.missing_inputs).toBe('rd_expenditure');
-    expect(city.notes).toContain('District B(B)');
+    expect(city.findings).toContainEqual({ code: 'MISSING_CHILDREN', params: { children: ['B'] } });
   });
 
   it('does not add a rollup = false unit into its parent, nor wait for it', async () => {
@@ -163,8 +163,8 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     const row = ran.row('rd_intensity', 'C', '2023Q1');
     expect(row.actual).toBeNull();
     expect(row.status).toBe('no_data');
-    expect(row.notes).toContain('除数为零');
-    expect(row.notes).toContain('gdp');
+    expect(codesOf(row)).toContain('ZERO_DIVISION');
+    expect(JSON.stringify(row.findings.find((f) => f.code === 'ZERO_DIVISION')?.params)).toContain('gdp');
   });
 
   it('compares with the same quarter of the previous year through prev_year()', async () => {

@@ -109,6 +109,7 @@ describe('extractQuantities: numbers and units', () => {
   it('reads a written range as its lower end, at least, with the upper end kept', () => {
     expect(only('力争实现1-2家科技企业成功上市')).toMatchObject({ value: 1, upperValue: 2, unit: '家', qualifier: 'at_least', subject: '科技企业' });
     expect(only('建成1—2家科技服务业集聚区')).toMatchObject({ value: 1, upperValue: 2 });
+    expect(only('引进人才1-1.5万人')).toMatchObject({ value: 10000, upperValue: 15000, statedValue: 1, statedUpperValue: 1.5, statedUnit: '万人' });
   });
 });
 

@@ -70,10 +70,11 @@ describe('kpi plan import', () => {
   });
 
   it('prints its help with an example', async () => {
-    for (const args of [['--help'], ['import', '--help']]) {
+    for (const args of [['--help'], ['import', '--help'], ['suggest', '--help']]) {
       const term = fakeTerminal();
       expect(await planCommand(args, term)).toBe(0);
       expect(term.stdout.join('\n')).toContain('kpi plan import <file> --out <data folder>');
+      expect(term.stdout.join('\n')).toContain('kpi plan suggest --data <data folder>');
       expect(term.stdout.join('\n')).toContain('示例 Example');
     }
   });

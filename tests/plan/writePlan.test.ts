@@ -2,7 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/planSchema.js';
-import { planCsv, planJson, readPlan, writePlan } from '../../src/plan/writePlan.js';
+import { readPlan } from '../../src/plan/readPlan.js';
+import { planQuantities } from '../../src/plan/planQuantities.js';
+import { planCsv, planJson, quantitiesCsv, writePlan } from '../../src/plan/writePlan.js';
 import { tempDir } from '../support/fixture.js';
 
 const plan: Plan = {
@@ -30,6 +32,22 @@ describe('writing and reading a plan', () => {
     expect(lines).toHaveLength(4);
   });
 
+  it('writes quantities.csv with a BOM: the value and unit as written, the base value and unit, a range’s upper end, and a phrase with an ASCII comma quoted', () => {
+    const withNumbers: Plan = {
+      ...plan,
+      tasks: [{ ...(plan.tasks[0] as Plan['tasks'][number]), text: '新建厂房1,200平方米。', milestones: ['引进高校毕业生不少于0.7万人', '', '建成1—2万个', '=累计3场'] }],
+    };
+    expect(quantitiesCsv(planQuantities(withNumbers)).split('\r\n')).toEqual([
+      '\uFEFFtask,quarter,value,upper_value,unit,base_value,base_upper_value,base_unit,qualifier,cumulative,subject,phrase',
+      '1,,1200,,平方米,1200,,平方米,,false,厂房,"新建厂房1,200平方米"',
+      '1,1,0.7,,万人,7000,,人,at_least,false,高校毕业生,引进高校毕业生不少于0.7万人',
+      '1,3,1,2,万个,10000,20000,个,at_least,false,,建成1—2万个',
+      // A phrase a spreadsheet would run as a formula is defused, as in tasks.csv.
+      "1,4,3,,场,3,,场,,true,,'=累计3场",
+      '',
+    ]);
+  });
+
   it('refuses to write a plan that does not match the schema', async () => {
     const bad = { ...plan, tasks: [{ ...plan.tasks[1], number: 2 }] } as Plan;
     await expect(writePlan(bad, await tempDir())).rejects.toThrow();
@@ -38,7 +56,7 @@ describe('writing and reading a plan', () => {
   it('reads back what it wrote', async () => {
     const folder = await tempDir('kpi-plan-');
     const files = await writePlan(plan, folder);
-    expect(files).toEqual({ json: join(folder, 'plan', 'tasks.json'), csv: join(folder, 'plan', 'tasks.csv') });
+    expect(files).toEqual({ json: join(folder, 'plan', 'tasks.json'), csv: join(folder, 'plan', 'tasks.csv'), quantities: join(folder, 'plan', 'quantities.csv') });
     expect(await readPlan(folder)).toEqual({ plan: JSON.parse(planJson(plan)) as Plan, problems: [] });
   });
 

@@ -30,8 +30,7 @@ const cityIntensity = 2;
 function xlsxBytes(rows: readonly (readonly (string | number | null)[])[]): Uint8Array {
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows.map((r) => [...r])), 'data');
-  const bytes: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' });
-  return bytes;
+  return XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
 /** Writes the rows of a SELECT to a Parquet file with DuckDB and returns its bytes. */

@@ -1,11 +1,9 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResultRow } from '../../src/present/resultColumns.js';
-import { readResults } from '../../src/present/writeResults.js';
 import type { RunOptions, RunSummary } from '../../src/engine/runJob.js';
 import { runJob } from '../../src/engine/runJob.js';
-import { Store } from '../../src/store/store.js';
 
 /** A tiny data folder written from inline text: file name → content (string or bytes). */
 export interface FolderSpec {
@@ -54,9 +52,7 @@ export async function runFolder(spec: FolderSpec, options: Partial<RunOptions> =
   const data = await writeFolder(spec);
   const out = options.out ?? join(data, 'out');
   const summary = await runJob({ data, out, ...options });
-  const store = await Store.open(summary.db);
-  const rows = await readResults(store, summary.runId);
-  store.close();
+  const rows = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as ResultRow[];
   return {
     summary,
     rows,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { runJob } from '../../src/engine/runJob.js';
-import { loadReportData } from '../../src/present/report/loadReportData.js';
+import { loadRunContext } from '../../src/engine/loadRunContext.js';
+import { reportDataOf } from '../../src/present/report/reportDataOf.js';
 import type { ReportData } from '../../src/present/report/reportData.js';
 import { Store } from '../../src/store/store.js';
 import { tempDir } from './fixture.js';
@@ -19,7 +20,7 @@ export function sampleReportData(period = '2023Q2'): Promise<ReportData> {
       await runJob({ data: 'data/suqian', out, now: sampleRunAt });
       const store = await Store.open(join(out, 'kpi.duckdb'));
       try {
-        return await loadReportData(store, { period });
+        return reportDataOf(await loadRunContext(store, { period }), period);
       } finally {
         store.close();
       }

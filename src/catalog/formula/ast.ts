@@ -1,13 +1,12 @@
+import type { FunctionName } from './functions.js';
 /** A parsed formula: plain data, so it can be checked, compiled and explained. */
 export type FormulaNode =
   | { readonly kind: 'number'; readonly value: number; readonly text: string }
   | { readonly kind: 'variable'; readonly name: string }
   | { readonly kind: 'negate'; readonly operand: FormulaNode }
   | { readonly kind: 'binary'; readonly op: '+' | '-' | '*' | '/'; readonly left: FormulaNode; readonly right: FormulaNode }
-  | { readonly kind: 'call'; readonly fn: string; readonly args: readonly FormulaNode[] }
+  | { readonly kind: 'call'; readonly fn: FunctionName; readonly args: readonly FormulaNode[] }
   | { readonly kind: 'prevYear'; readonly operand: FormulaNode };
-
-export type FormulaNodeKind = FormulaNode['kind'];
 
 /** Variables a formula reads, split by whether they are read this period or a year earlier. */
 export interface FormulaInputs {

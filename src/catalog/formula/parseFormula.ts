@@ -1,5 +1,5 @@
 import type { FormulaNode } from './ast.js';
-import { allowedFunctions, PREV_YEAR } from './functions.js';
+import { formulaFunctions, isFormulaFunction, PREV_YEAR } from './functions.js';
 
 /** Why a formula was refused; `identifier` names the offending token. */
 export interface FormulaProblem {
@@ -147,8 +147,8 @@ export function parseFormula(source: string, variables: ReadonlySet<string>): Pa
       if (args.length !== 1) fail('FORMULA_SYNTAX', name, 'prev_year takes exactly one argument');
       return { kind: 'prevYear', operand: args[0] as FormulaNode };
     }
-    const arity = allowedFunctions[fn];
-    if (!arity) return fail('FORMULA_DISALLOWED', name, `function "${name}" is not allowed`);
+    if (!isFormulaFunction(fn)) return fail('FORMULA_DISALLOWED', name, `function "${name}" is not allowed`);
+    const arity = formulaFunctions[fn];
     if (args.length < arity.min || args.length > arity.max) fail('FORMULA_SYNTAX', name, `${name} takes ${arity.min}–${arity.max} arguments, got ${args.length}`);
     return { kind: 'call', fn, args };
   };

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Explanation, InputValue } from '../../engine/explainFigure.js';
 import { explainFigure } from '../../engine/explainFigure.js';
+import { findingText } from '../../present/format/findingWords.js';
 import { explainHelp } from '../help.js';
 import { openDatabase } from '../openDatabase.js';
 import type { Terminal } from '../terminal.js';
@@ -39,7 +40,7 @@ export function explanationLines(e: Explanation): string[] {
   ];
   for (const input of e.inputs) {
     const label = `${input.variable} ${input.variableName}${input.unit ? `（${input.unit}）` : ''}${input.previousYear ? ' 上年同期 a year earlier' : ''} ${input.period}`;
-    lines.push(...valueLines(input, `  ${label} =`, '    '));
+    lines.push(...valueLines(input, input.variable, `  ${label} =`, '    '));
   }
   lines.push(`计算 arithmetic: ${e.arithmetic}`);
   const r = e.result;
@@ -55,7 +56,7 @@ export function explanationLines(e: Explanation): string[] {
   return lines;
 }
 
-function valueLines(v: InputValue, head: string, indent: string): string[] {
+function valueLines(v: InputValue, variable: string, head: string, indent: string): string[] {
   if (v.origin === 'reported' && v.observation) {
     const o = v.observation;
     const lines = [
@@ -68,10 +69,15 @@ function valueLines(v: InputValue, head: string, indent: string): string[] {
     const kids = v.children ?? [];
     return [
       `${head} ${v.value}  = 下级合计 sum of ${kids.length} children of ${v.regionName}（${v.region}）: ${kids.map((k) => k.value).join(' + ')}`,
-      ...kids.flatMap((k) => valueLines(k, `${indent}${k.regionName}（${k.region}）`, `${indent}  `)),
+      ...kids.flatMap((k) => valueLines(k, variable, `${indent}${k.regionName}（${k.region}）`, `${indent}  `)),
     ];
   }
-  if (v.origin === 'overflow') return [`${head} —  溢出 overflow: ${v.regionName}（${v.region}）的下级合计不是有限数 the children's sum is not a finite number`];
-  const missing = v.missingChildren?.length ? `；下级未报 missing children: ${v.missingChildren.join('、')}` : '';
+  if (v.origin === 'overflow') {
+    const finding = findingText({ code: 'CHILDREN_SUM_NOT_FINITE', params: { inputs: [{ input: variable, period: v.period }] } }, { region: () => undefined });
+    return [`${head} —  ${v.regionName}（${v.region}）：${finding}`];
+  }
+  const missing = v.missingChildren?.length
+    ? `；${findingText({ code: 'MISSING_CHILDREN', params: { children: v.missingChildren } }, { region: () => undefined })}`
+    : '';
   return [`${head} —  缺失 missing: ${v.regionName}（${v.region}）未报送${missing}`];
 }

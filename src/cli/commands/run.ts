@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { statusLabels, statuses } from '../../assess/status.js';
+import { statuses } from '../../model/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
 import { FileAccessError, osErrorCode } from '../../diagnostics/fileAccessError.js';
 import { defaultDatabases } from '../../engine/findDatabase.js';
@@ -12,6 +13,7 @@ import { checkWritableFolder, prepareDatabasePath } from '../checkFolders.js';
 import { runHelp } from '../help.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
+import { formatPeriod } from '../../model/period.js';
 
 export async function runCommand(args: string[], term: Terminal): Promise<number> {
   const { values } = parseArgs({
@@ -97,7 +99,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (summary.plan) {
     const { tracking } = summary.plan;
     const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-    term.out(`\n${tracking.year}Q${tracking.quarter} 计划进度 milestones by lead unit（到期 due / 完成 done / 完成率 rate / 未报送 unreported）:`);
+    term.out(`\n${formatPeriod(tracking.year, tracking.quarter)} 计划进度 milestones by lead unit（到期 due / 完成 done / 完成率 rate / 未报送 unreported）:`);
     const width = Math.max(...tracking.byLeadUnit.map((u) => displayWidth(u.name))) + 2;
     for (const u of tracking.byLeadUnit) {
       term.out(`${padDisplay(u.name, width)}${padDisplay(String(u.due), 6, 'start')}${padDisplay(String(u.done), 6, 'start')}${padDisplay(rate(u.rate), 9, 'start')}${padDisplay(String(u.unreported), 6, 'start')}`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { listRuns } from '../../engine/listRuns.js';
+import { listRuns } from '../../store/runs.js';
 import { runsHelp } from '../help.js';
 import { openDatabase } from '../openDatabase.js';
 import type { Terminal } from '../terminal.js';

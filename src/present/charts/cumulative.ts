@@ -6,7 +6,7 @@ import { periodLabel, quarterLabel } from '../format/periodLabels.js';
 import type { ReportData, SchedulePoint } from '../report/reportData.js';
 import { rootRegion } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
-import { figureTable } from './figureTable.js';
+import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
 import { statusColor } from './statusStyle.js';
@@ -35,8 +35,7 @@ export function cumulativeChart(data: ReportData, indicator: IndicatorDefinition
       value_label: escape((d: { value: number }) => formatValue(d.value, indicator)),
     })
     .objects();
-  const bars = figureTable(data)
-    .params({ year: data.year, indicator: indicator.id, region })
+  const bars = withParams(figureTable(data), { year: data.year, indicator: indicator.id, region })
     .filter(
       (d: FigureRecord, $: { year: number; indicator: string; region: string }) =>
         d.year === $.year && d.indicator === $.indicator && d.region === $.region && d.actual !== null,

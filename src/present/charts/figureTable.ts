@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { escape, from } from 'arquero';
-import { statusLabels } from '../../assess/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import { formatGap, formatShare, formatValue } from '../format/formatFigure.js';
 import type { ReportData, ReportRow } from '../report/reportData.js';
 
@@ -74,5 +74,10 @@ function buildFigureTable(data: ReportData, rows: readonly ReportRow[]): ColumnT
     .rename({ annualTarget: 'annual_target', annualProgress: 'annual_progress', expectedProgress: 'expected_progress', targetSource: 'target_source' });
 }
 
-/** The table's rows as plain objects for a spec's inline data. */
-export const records = (table: ColumnTable): FigureRecord[] => table.objects() as FigureRecord[];
+/**
+ * `table` with `$` parameters bound for its filter expressions. Arquero types
+ * `params()` as getter-or-setter (`this | Params`, so a chained call is `any`);
+ * given values, it returns the table.
+ */
+export const withParams = (table: ColumnTable, params: Readonly<Record<string, unknown>>): ColumnTable =>
+  table.params(params) as ColumnTable;

@@ -3,11 +3,11 @@ import type { TopLevelSpec } from 'vega-lite';
 import { periodLabel } from '../format/periodLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
-import { figureTable } from './figureTable.js';
+import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
 import { statusColor, statusDisplayOrder, statusTextColors } from './statusStyle.js';
-import { statusLabels } from '../../assess/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 
 /**
  * Regions × indicators at the report period: each cell coloured by status,
@@ -15,8 +15,7 @@ import { statusLabels } from '../../assess/status.js';
  * region is behind on what.
  */
 export function heatmapChart(data: ReportData): Chart {
-  const values = figureTable(data)
-    .params({ period: data.period })
+  const values = withParams(figureTable(data), { period: data.period })
     .filter((d: FigureRecord, $: { period: string }) => d.period === $.period)
     .orderby('indicator_ord', 'region_ord')
     .derive({

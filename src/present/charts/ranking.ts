@@ -5,7 +5,7 @@ import { periodLabel } from '../format/periodLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import { rootRegion } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
-import { figureTable } from './figureTable.js';
+import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
 import { statusColor } from './statusStyle.js';
@@ -20,8 +20,7 @@ import { statusColor } from './statusStyle.js';
 export function rankingChart(data: ReportData, indicator: IndicatorDefinition): Chart | undefined {
   const root = rootRegion(data).code;
   const children = new Set(data.regions.filter((r) => r.parent === root).map((r) => r.code));
-  const rows = figureTable(data)
-    .params({ period: data.period, indicator: indicator.id })
+  const rows = withParams(figureTable(data), { period: data.period, indicator: indicator.id })
     .filter((d: FigureRecord, $: { period: string; indicator: string }) => d.period === $.period && d.indicator === $.indicator)
     .filter(escape((d: FigureRecord) => children.has(d.region)));
   const ranked = rows

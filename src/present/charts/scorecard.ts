@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { periodLabel } from '../format/periodLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
-import { figureTable } from './figureTable.js';
+import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
 import { statusColor } from './statusStyle.js';
@@ -17,8 +17,7 @@ const progressCap = 1.5;
  * the figure and its 完成率, coloured by status.
  */
 export function scorecardChart(data: ReportData, region: string): Chart {
-  const table = figureTable(data)
-    .params({ period: data.period, region })
+  const table = withParams(figureTable(data), { period: data.period, region })
     .filter((d: FigureRecord, $: { period: string; region: string }) => d.period === $.period && d.region === $.region)
     .orderby('indicator_ord')
     .derive({

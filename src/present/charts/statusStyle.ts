@@ -1,5 +1,5 @@
-import type { Status } from '../../assess/status.js';
-import { statusLabels } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 
 /**
  * One colour per status, the same in every chart, table and workbook: greens

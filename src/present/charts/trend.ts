@@ -5,7 +5,7 @@ import { quarterLabel } from '../format/periodLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import { rootRegion } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
-import { figureTable } from './figureTable.js';
+import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
 
@@ -14,8 +14,7 @@ import type { Chart } from './chart.js';
  * quarters of last year. `undefined` when neither year has a figure.
  */
 export function trendChart(data: ReportData, indicator: IndicatorDefinition, region: string): Chart | undefined {
-  const values = figureTable(data)
-    .params({ indicator: indicator.id, region })
+  const values = withParams(figureTable(data), { indicator: indicator.id, region })
     .filter((d: FigureRecord, $: { indicator: string; region: string }) => d.indicator === $.indicator && d.region === $.region && d.actual !== null)
     .derive({
       quarter_label: escape((d: FigureRecord) => quarterLabel(d.quarter)),

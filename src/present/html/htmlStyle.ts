@@ -1,5 +1,5 @@
-import type { Status } from '../../assess/status.js';
-import { statuses } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
+import { statuses } from '../../model/status.js';
 import { statusColors, statusTextColors } from '../charts/statusStyle.js';
 import { chartFont } from '../charts/chartTheme.js';
 

@@ -1,11 +1,15 @@
-import type { Status } from '../../assess/status.js';
-import { statusLabels } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
+import type { FindingKind } from '../../model/finding.js';
+import { findingKinds } from '../../model/finding.js';
+import type { FindingNames } from '../format/findingWords.js';
+import { findingText } from '../format/findingWords.js';
 import type { Chart, ChartKind } from '../charts/chart.js';
 import { statusDisplayOrder } from '../charts/statusStyle.js';
 import { chartFont } from '../charts/chartTheme.js';
-import { decimalsOf, fixed, formatLead, formatPlain, formatShare } from '../format/formatFigure.js';
+import { decimalsOf, formatLead, formatPlain, formatShare } from '../format/formatFigure.js';
 import { periodLabel, yearToDateLabel } from '../format/periodLabels.js';
-import { directionLabels, scheduleLabels } from '../format/scheduleLabels.js';
+import { assessedAs, ruleNotes } from '../format/ruleNotes.js';
 import type { Completion } from '../../plan/trackPlan.js';
 import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
 import type { FontSubset } from '../render/fontSubset.js';
@@ -17,6 +21,7 @@ import { escapeHtml as esc } from './escapeHtml.js';
 import { formulaInWords } from './formulaInWords.js';
 import { htmlStyle } from './htmlStyle.js';
 import { scopeSvgIds } from './scopeSvgIds.js';
+import { formatPeriod } from '../../model/period.js';
 
 /** A chart with its SVG, ready to inline. */
 export interface DrawnChart {
@@ -161,11 +166,12 @@ ${parts.join('\n')}
 function qualitySection(data: ReportData, number: string): string {
   const names = new Map(data.regions.map((r) => [r.code, r.name]));
   const indicatorNames = new Map(data.indicators.map((i) => [i.id, i.name]));
+  const variableNames = new Map(data.variables.map((v) => [v.code, v.name]));
+  const inWords: FindingNames = { region: (code) => names.get(code), variable: (code) => variableNames.get(code) };
   const notes = periodRows(data).flatMap((row) =>
-    (row.notes ?? '')
-      .split('；')
-      .filter((n) => n.startsWith('数据质量') || n.startsWith('下级未报'))
-      .map((n) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${variablesInWords(n, data)}`),
+    row.findings
+      .filter((f) => reportedAsQuality.has(findingKinds[f.code]))
+      .map((f) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${findingText(f, inWords)}`),
   );
   const unique = [...new Set(notes)];
   return `<section>
@@ -173,6 +179,9 @@ function qualitySection(data: ReportData, number: string): string {
 ${unique.length === 0 ? '<p>本期未发现数据质量问题。</p>' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
 </section>`;
 }
+
+/** The findings the 数据质量提示 section lists: figures that disagree with their parts, and children that did not report. */
+const reportedAsQuality: ReadonlySet<FindingKind> = new Set(['data_quality', 'completeness']);
 
 /** The indicator's task's milestone for the report quarter, as reported (the 重点任务推进情况 section has the rest). */
 function taskMilestoneCell(data: ReportData, task: number | undefined): string {
@@ -194,10 +203,10 @@ function planSection(data: ReportData, number: string): string {
   const done = tracking.milestones.filter((m) => m.state === 'done').length;
   const head = '<thead><tr><th>{0}</th><th>到期节点</th><th>已完成</th><th>完成率</th><th>未报送</th><th>未完成</th></tr></thead>';
   const overdue = tracking.overdue.map(
-    (m) => `<tr><td class="num">${m.task}</td><td class="num">${tracking.year}Q${m.quarter}</td><td>${esc(m.milestone)}</td><td><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td><td class="num">${m.quartersLate ?? ''}</td><td class="units">${esc(byNumber.get(m.task)?.leadUnits.join('、') ?? '')}</td></tr>`,
+    (m) => `<tr><td class="num">${m.task}</td><td class="num">${formatPeriod(tracking.year, m.quarter)}</td><td>${esc(m.milestone)}</td><td><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td><td class="num">${m.quartersLate ?? ''}</td><td class="units">${esc(byNumber.get(m.task)?.leadUnits.join('、') ?? '')}</td></tr>`,
   );
   return `<section class="page">
-<h2>${number}、重点任务推进情况（截至${esc(periodLabel(`${tracking.year}Q${tracking.quarter}`))}）</h2>
+<h2>${number}、重点任务推进情况（截至${esc(periodLabel(formatPeriod(tracking.year, tracking.quarter)))}）</h2>
 <p class="lead">${esc(`${tasks.length} 项任务到期进度节点 ${due} 个，已完成 ${done} 个（${formatShare(due === 0 ? null : done / due)}），未报送 ${tracking.unreported.length} 个，未完成 ${tracking.overdue.length} 个。未报送的节点不计为完成。`)}</p>
 <h3>按牵头单位</h3>
 <table class="plan">${head.replace('{0}', '牵头单位')}<tbody>
@@ -213,11 +222,6 @@ ${overdue.length === 0 ? '<p>无。</p>' : `<table class="overdue"><thead><tr><t
 }
 
 /** Variable codes in an engine note spelled as their names: `rd_expenditure 2023Q2` → `R&D经费支出 2023Q2`. */
-const variablesInWords = (note: string, data: ReportData): string => {
-  const names = new Map(data.variables.map((v) => [v.code, v.name]));
-  return note.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (word) => names.get(word) ?? word);
-};
-
 function notesSection(data: ReportData, number: string): string {
   const rows = data.indicators.map(
     (ind, i) => `<tr id="note-${esc(ind.id)}">
@@ -225,13 +229,13 @@ function notesSection(data: ReportData, number: string): string {
 <td class="name"><b>${esc(ind.name)}</b>${ind.task === undefined ? '' : `<br><span class="units">任务${ind.task}</span>`}</td>
 <td>${esc(formulaInWords(ind.formula, data.variables))}<br><code>${esc(ind.formula)}</code></td>
 <td>${esc(ind.unit)}<br><span class="units">${decimalsOf(ind)} 位小数</span></td>
-<td>${esc(directionLabels[ind.direction])}；${esc(scheduleLabels[ind.schedule])}</td>
+<td>${esc(assessedAs(ind))}</td>
 <td class="units">牵头：${esc(ind.lead_units.join('、') || '—')}<br>配合：${esc(ind.cooperating_units.join('、') || '—')}</td>
 </tr>`,
   );
   return `<section>
 <h2>${number}、指标说明</h2>
-<p class="meta">完成率 = 实际 ÷ 目标（至本期）（越小越好的指标为 目标 ÷ 实际）；序时进度 = 按时间应完成的年度目标比例；超/落后序时 = （年度进度 − 序时进度）× 100，单位个百分点；完成率低于 ${esc(fixed(data.warningThreshold * 100, 0))}% 为滞后，介于其与 100% 之间为预警。</p>
+${ruleNotes(data.warningThreshold).map((line) => `<p class="meta">${esc(line)}</p>`).join('\n')}
 <table class="notes">
 <thead><tr><th>序号</th><th>指标</th><th>计算公式</th><th>单位</th><th>考核方式</th><th>责任单位</th></tr></thead>
 <tbody>

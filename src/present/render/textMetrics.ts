@@ -10,8 +10,11 @@ interface TextItem {
   ellipsis?: string;
 }
 
+/** One line of a text mark: the text channel's value, which Vega turns into text with `+ ''`. */
+type TextLine = string | number | boolean | null;
+
 interface VegaTextMetrics {
-  width: (item: TextItem, text?: unknown) => number;
+  width: (item: TextItem, text?: TextLine) => number;
 }
 
 /** vega-scenegraph's measuring hook; vega's typings leave it out. */

@@ -1,4 +1,4 @@
-import type { Status } from '../../assess/status.js';
+import type { FigureResult } from '../../model/figureResult.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import type { StoredPlanTracking } from '../../plan/loadPlanTracking.js';
 
@@ -19,24 +19,10 @@ export interface ReportVariable {
   readonly unit: string;
 }
 
-/** One result figure, typed (results files keep the raw columns). */
-export interface ReportRow {
-  readonly indicator: string;
-  readonly region: string;
-  readonly period: string;
+/** One result figure, with its period's year and quarter. */
+export interface ReportRow extends FigureResult {
   readonly year: number;
   readonly quarter: number;
-  readonly actual: number | null;
-  readonly target: number | null;
-  readonly annualTarget: number | null;
-  readonly attainment: number | null;
-  readonly annualProgress: number | null;
-  readonly expectedProgress: number | null;
-  readonly gap: number | null;
-  readonly status: Status;
-  readonly rank: number | null;
-  readonly targetSource: string | null;
-  readonly notes: string | null;
 }
 
 /** The target to date at each quarter end of the report year (the plan's 30/60/90/120) beside the linear 序时 line. */

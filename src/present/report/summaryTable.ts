@@ -1,5 +1,5 @@
-import type { Status } from '../../assess/status.js';
-import { statusLabels } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import { progressLead } from '../format/formatFigure.js';
 import type { ReportData, ReportRow } from './reportData.js';

@@ -1,5 +1,5 @@
 import type { Borders, Fill, Font } from 'exceljs';
-import type { Status } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
 import { statusColors, statusTextColors } from '../charts/statusStyle.js';
 
 /** `#f1a340` → `FFF1A340`, the opaque ARGB exceljs writes. */

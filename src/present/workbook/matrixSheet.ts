@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { statusLabels } from '../../assess/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import { statusDisplayOrder } from '../charts/statusStyle.js';
 import type { ReportData, ReportRegion, ReportRow } from '../report/reportData.js';

@@ -6,6 +6,7 @@ import { shareFormat } from './numberFormats.js';
 import { printOptions } from './printSetup.js';
 import type { TableColumn } from './writeTable.js';
 import { writeTable } from './writeTable.js';
+import { formatPeriod } from '../../model/period.js';
 
 const completionColumns = (first: string): readonly TableColumn<Completion>[] => [
   { header: first, cell: (c) => ({ value: c.name }), minWidth: 16, maxWidth: 30 },
@@ -31,7 +32,7 @@ export function addPlanSheets(workbook: Workbook, data: ReportData): void {
   const byNumber = new Map(tasks.map((t) => [t.number, t]));
   const overdueColumns: readonly TableColumn<DueMilestone>[] = [
     { header: '任务序号', cell: (m) => ({ value: m.task, numFmt: '0' }), align: 'center' },
-    { header: '季度', cell: (m) => ({ value: `${tracking.year}Q${m.quarter}` }), align: 'center' },
+    { header: '季度', cell: (m) => ({ value: formatPeriod(tracking.year, m.quarter) }), align: 'center' },
     { header: '进度节点', cell: (m) => ({ value: m.milestone }), minWidth: 30, maxWidth: 60 },
     { header: '状态', cell: (m) => ({ value: milestoneStateLabel(m.state) }), align: 'center' },
     { header: '逾期季度数', cell: (m) => ({ value: m.quartersLate, numFmt: '0' }), align: 'center' },

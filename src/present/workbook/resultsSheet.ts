@@ -1,8 +1,10 @@
 import type { Workbook } from 'exceljs';
-import { statusLabels } from '../../assess/status.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import type { ReportData, ReportRegion, ReportRow } from '../report/reportData.js';
 import { indicatorById, periodRows } from '../report/reportData.js';
+import type { FindingNames } from '../format/findingWords.js';
+import { notesText } from '../format/findingWords.js';
 import { gapFormat, shareFormat, valueFormat } from './numberFormats.js';
 import { printOptions } from './printSetup.js';
 import type { TableColumn } from './writeTable.js';
@@ -15,6 +17,7 @@ interface ResultLine {
   readonly indicator: IndicatorDefinition;
   readonly regionName: string;
   readonly targetSource: string | null;
+  readonly notes: string | null;
 }
 
 /** `own` → 本级; `inherited:<code>` → 继承自<name>（<code>）; anything else as stored. */
@@ -42,7 +45,7 @@ const columns: readonly TableColumn<ResultLine>[] = [
   { header: '状态', cell: (l) => ({ value: statusLabels[l.row.status], status: l.row.status }), align: 'center', minWidth: 10 },
   { header: '排名', cell: (l) => ({ value: l.row.rank, numFmt: '0' }), align: 'center' },
   { header: '目标来源', cell: (l) => ({ value: l.targetSource }), maxWidth: 24 },
-  { header: '备注', cell: (l) => ({ value: l.row.notes }), minWidth: 20, maxWidth: 60 },
+  { header: '备注', cell: (l) => ({ value: l.notes }), minWidth: 20, maxWidth: 60 },
 ];
 
 /** Every figure at the report period, one row each, for analysts to filter and sort. */
@@ -54,12 +57,14 @@ export function addResultsSheet(workbook: Workbook, data: ReportData): void {
     views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
   });
   const regions = new Map(data.regions.map((r) => [r.code, r]));
+  const names: FindingNames = { region: (code) => regions.get(code)?.name };
   const lines = periodRows(data).map(
     (row): ResultLine => ({
       row,
       indicator: indicatorById(data, row.indicator),
       regionName: regions.get(row.region)?.name ?? row.region,
       targetSource: targetSourceLabel(row.targetSource, regions),
+      notes: notesText(row.findings, names),
     }),
   );
   const table = writeTable(sheet, headerRow, columns, lines);

@@ -1,14 +1,6 @@
-/**
- * The run time of a report as a Date. DuckDB's `strftime(..., '%z')` writes
- * offsets as `+00` or `+0800`, which `Date.parse` rejects, so the offset is
- * normalised to `+00:00` first.
- *
- * @example
- * runTime('2023-07-20T01:00:00+00').toISOString(); // '2023-07-20T01:00:00.000Z'
- */
+/** The run time of a report (ISO 8601, as the run recorded it) as a Date; anything else is a broken invariant. */
 export function runTime(runAt: string): Date {
-  const iso = runAt.replace(/([+-]\d{2})(?::?(\d{2}))?$/u, (_, hours: string, minutes: string | undefined) => `${hours}:${minutes ?? '00'}`);
-  const date = new Date(iso);
+  const date = new Date(runAt);
   if (Number.isNaN(date.getTime())) throw new Error(`report run time is not an ISO 8601 date: ${runAt}`);
   return date;
 }

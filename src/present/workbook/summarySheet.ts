@@ -5,7 +5,7 @@ import type { SummaryLine } from '../report/summaryTable.js';
 import { summaryTable } from '../report/summaryTable.js';
 import { gapFormat, leadFormat, shareFormat, valueFormat } from './numberFormats.js';
 import { printOptions } from './printSetup.js';
-import { reportNotes } from './reportNotes.js';
+import { ruleNotes } from '../format/ruleNotes.js';
 import { reportTitle, runSubtitle, wideSpace } from './reportTitle.js';
 import { writeHeading, writeNotes } from './sheetText.js';
 import type { TableColumn } from './writeTable.js';
@@ -47,5 +47,5 @@ export function addSummarySheet(workbook: Workbook, data: ReportData): void {
   // A configured title may leave out whose figures these are; the headline table is the city's.
   const title = data.title.includes(root.name) ? reportTitle(data) : `${root.name}${reportTitle(data)}`;
   writeHeading(sheet, table.columns, title, `地区：${root.name}${wideSpace}${runSubtitle(data)}`);
-  writeNotes(sheet, table.lastRow + 2, table.columns, reportNotes(data.warningThreshold));
+  writeNotes(sheet, table.lastRow + 2, table.columns, ruleNotes(data.warningThreshold));
 }

@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { Status } from '../../assess/status.js';
+import type { Status } from '../../model/status.js';
 import { bodyFont, headerFill, headerFont, statusFill, statusFont, thinBorder } from './cellStyle.js';
 import { shownNumber } from './numberFormats.js';
 import { plainText } from './plainText.js';

@@ -1,0 +1,78 @@
+import { scheduleRules } from '../../assess/scheduleRules.js';
+import type { Indicator } from '../../catalog/catalog.js';
+import { KpiInputError } from '../../diagnostics/diagnostic.js';
+import { problem } from '../../diagnostics/problems.js';
+import type { Region } from '../../model/region.js';
+import { parseQuarter, quartersOf } from '../../model/period.js';
+import type { RunContext } from '../runContext.js';
+import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
+
+/**
+ * What a 通报 for `period` needs, taken from a run: its results for the report
+ * year and the year before (never a figure after the period), the region tree,
+ * the catalog, and each cumulative indicator's schedule line. Throws
+ * {@link KpiInputError} (UNKNOWN_PERIOD) for a period the run has no results for.
+ */
+export function reportDataOf(context: RunContext, period: string): ReportData {
+  const at = context.periods.includes(period) ? parseQuarter(period) : undefined;
+  if (at === undefined) throw new KpiInputError([problem('UNKNOWN_PERIOD', { value: period, expected: context.periods.join('、') || '—' })]);
+  const { year, quarter } = at;
+  const rows: ReportRow[] = [];
+  for (const r of context.results) {
+    const p = parseQuarter(r.period);
+    if (p !== undefined && (p.year === year || p.year === year - 1) && r.period <= period) rows.push({ ...r, year: p.year, quarter: p.quarter });
+  }
+  const regions = withDepth(context.regions);
+  return {
+    plan: context.planPeriod === period ? context.plan : undefined,
+    title: context.settings.reportTitle ?? `${regions.find((r) => r.parent === null)?.name ?? ''}主要指标完成情况通报`,
+    period,
+    year,
+    quarter,
+    runId: context.runId,
+    runAt: context.runAt,
+    warningThreshold: context.settings.warningThreshold,
+    regions,
+    indicators: context.catalog.indicators,
+    variables: context.catalog.variables.map((v) => ({ code: v.code, name: v.name, unit: v.unit })),
+    rows,
+    schedule: scheduleLines(context, year),
+  };
+}
+
+/** Regions in file order with their depth in the tree (0 for the root); a region off the tree is left out. */
+function withDepth(regions: readonly Region[]): ReportRegion[] {
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const depth = (r: Region, seen = 0): number => (r.parent === null || seen > regions.length ? 0 : 1 + depth(byCode.get(r.parent) ?? r, seen + 1));
+  return regions.map((r) => ({ code: r.code, name: r.name, parent: r.parent, level: r.level, depth: depth(r) }));
+}
+
+/**
+ * For each indicator whose target builds up through the year, and each
+ * region with an annual target in `year`: the target to date at every
+ * quarter end (the plan's 30/60/90/120) beside the linear 序时 line.
+ */
+function scheduleLines(context: RunContext, year: number): SchedulePoint[] {
+  const annuals = new Map<string, number>();
+  for (const r of context.results) {
+    if (r.annualTarget !== null && parseQuarter(r.period)?.year === year) {
+      const key = `${r.indicator}\u0000${r.region}`;
+      if (!annuals.has(key)) annuals.set(key, r.annualTarget);
+    }
+  }
+  const scheduled = new Map<string, number>();
+  for (const t of context.targets) if (t.period !== null) scheduled.set(`${t.indicator}\u0000${t.region}\u0000${t.period}`, t.value);
+  const points: SchedulePoint[] = [];
+  const accumulating = context.catalog.indicators.filter((i: Indicator) => scheduleRules[i.schedule].accumulates);
+  for (const indicator of accumulating) {
+    for (const region of context.regions) {
+      const annual = annuals.get(`${indicator.id}\u0000${region.code}`);
+      if (annual === undefined) continue;
+      for (const { period, quarter } of quartersOf(year)) {
+        const own = scheduled.get(`${indicator.id}\u0000${region.code}\u0000${period}`) ?? null;
+        points.push({ indicator: indicator.id, region: region.code, quarter, target: scheduleRules[indicator.schedule].targetToDate(annual, quarter, own), linear: (annual * quarter) / 4 });
+      }
+    }
+  }
+  return points;
+}

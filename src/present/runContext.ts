@@ -1,0 +1,35 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { FigureResult } from '../model/figureResult.js';
+import type { Region } from '../model/region.js';
+import type { Target } from '../model/target.js';
+import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import type { Settings } from '../settings.js';
+import type { RunInputs } from '../store/runInputs.js';
+
+/**
+ * One run as the phases hand it down: what went in (inputs, catalog,
+ * settings, the regions and targets of its working set), what came out (every
+ * assessed figure, in output order) and its plan tracking. `kpi run` fills it
+ * as it computes and renders from it in the same process; `kpi report` on its
+ * own builds it from the store (src/engine/loadRunContext.ts).
+ */
+export interface RunContext {
+  readonly runId: number;
+  /** When the run was made (ISO 8601). */
+  readonly runAt: string;
+  readonly settings: Settings;
+  readonly inputs: RunInputs;
+  readonly catalog: Catalog;
+  /** In the order regions.csv lists them. */
+  readonly regions: readonly Region[];
+  readonly targets: readonly Target[];
+  readonly results: readonly FigureResult[];
+  /** The periods with results, in order. */
+  readonly periods: readonly string[];
+  /** Plan tracking at `planPeriod`, when the run had a plan (and the plan's year had begun). */
+  readonly plan: StoredPlanTracking | undefined;
+  readonly planPeriod: string | null;
+}
+
+/** The latest period with results, or null for a run without any. */
+export const latestPeriod = (context: RunContext): string | null => context.periods.at(-1) ?? null;

@@ -1,0 +1,121 @@
+import { decodeFindings } from '../model/finding.js';
+import type { FigureResult } from '../model/figureResult.js';
+import type { Status } from '../model/status.js';
+import { statuses } from '../model/status.js';
+import type { Row, Store } from './store.js';
+
+/**
+ * The `results` table: every run's assessed figures. The only module that
+ * writes or reads it; rows leave as checked {@link FigureResult}s.
+ */
+
+/** The stored columns, in the order `assessed` (src/assess/assessResults.ts) produces them. */
+const columns = [
+  'indicator',
+  'region',
+  'period',
+  'actual',
+  'target',
+  'annual_target',
+  'attainment',
+  'annual_progress',
+  'expected_progress',
+  'gap',
+  'status',
+  'rank',
+  'target_source',
+  'missing_inputs',
+  'missing_children',
+  'findings',
+  'ord',
+] as const;
+
+/** Stores the temp table `assessed` as run `runId`'s results; returns how many rows. */
+export async function saveAssessedResults(store: Store, runId: number): Promise<number> {
+  const names = columns.join(', ');
+  await store.run(`INSERT INTO results (run_id, ${names}) SELECT $run, ${names} FROM assessed`, { run: runId });
+  return Number((await store.one<{ n: number }>('SELECT count(*) AS n FROM results WHERE run_id = $run', { run: runId }))?.n ?? 0);
+}
+
+/** Which of a run's figures to read; all of them by default. */
+export interface ResultFilter {
+  readonly indicator?: string;
+  readonly region?: string;
+  readonly period?: string;
+  /** Only periods of these years. */
+  readonly years?: readonly number[];
+  /** Only periods up to and including this one. */
+  readonly through?: string;
+}
+
+/** A run's figures in output order (the catalog's indicators, then regions as listed, then periods). */
+export async function readResults(store: Store, runId: number, filter: ResultFilter = {}): Promise<FigureResult[]> {
+  const rows = await store.all(
+    `SELECT ${columns.filter((c) => c !== 'ord' && c !== 'findings').join(', ')}, CAST(findings AS VARCHAR) AS findings
+     FROM results
+     WHERE run_id = $run
+       AND ($indicator IS NULL OR indicator = $indicator)
+       AND ($region IS NULL OR region = $region)
+       AND ($period IS NULL OR period = $period)
+       AND ($through IS NULL OR period <= $through)
+       AND ($years IS NULL OR list_contains($years::INTEGER[], CAST(substr(period, 1, 4) AS INTEGER)))
+     ORDER BY ord`,
+    {
+      run: runId,
+      indicator: filter.indicator ?? null,
+      region: filter.region ?? null,
+      period: filter.period ?? null,
+      through: filter.through ?? null,
+      years: filter.years === undefined ? null : JSON.stringify(filter.years),
+    },
+  );
+  return rows.map(decodeResult);
+}
+
+/** The periods a run has figures for, in order. */
+export async function resultPeriods(store: Store, runId: number): Promise<string[]> {
+  const rows = await store.all<{ period: string }>('SELECT DISTINCT period FROM results WHERE run_id = $run ORDER BY period', { run: runId });
+  return rows.map((r) => r.period);
+}
+
+const statusSet = new Set<string>(statuses);
+
+/** A stored row as a {@link FigureResult}, every column checked: a row the engine did not write is an error, not a guess. */
+function decodeResult(row: Row): FigureResult {
+  const text = (c: string): string => {
+    const v = row[c];
+    if (typeof v !== 'string') throw new Error(`results.${c}: expected text, found ${typeof v}`);
+    return v;
+  };
+  const textOrNull = (c: string): string | null => (row[c] === null ? null : text(c));
+  const number = (c: string): number | null => {
+    const v = row[c];
+    if (v === null || typeof v === 'number') return v;
+    throw new Error(`results.${c}: expected a number, found ${typeof v}`);
+  };
+  const texts = (c: string): string[] => {
+    const v = row[c];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`results.${c}: expected a list of text`);
+    return v as string[];
+  };
+  const status = text('status');
+  if (!statusSet.has(status)) throw new Error(`results.status: unknown status "${status}"`);
+  return {
+    indicator: text('indicator'),
+    region: text('region'),
+    period: text('period'),
+    actual: number('actual'),
+    target: number('target'),
+    annualTarget: number('annual_target'),
+    attainment: number('attainment'),
+    annualProgress: number('annual_progress'),
+    expectedProgress: number('expected_progress'),
+    gap: number('gap'),
+    status: status as Status,
+    rank: number('rank'),
+    targetSource: textOrNull('target_source'),
+    missingInputs: texts('missing_inputs'),
+    missingChildren: texts('missing_children'),
+    findings: decodeFindings(text('findings')),
+  };
+}
