@@ -1,4 +1,5 @@
-import { literal } from '../store/sql.js';
+import type { Sql } from '../model/sql.js';
+import { joinSql, literal, sql } from '../model/sql.js';
 import type { Store } from '../store/store.js';
 import { statuses } from '../model/status.js';
 import { scheduleCase } from './scheduleRules.js';
@@ -57,37 +58,37 @@ export async function assessResults(store: Store, warningThreshold: number): Pro
   // lower-is-better, which also needs a positive target). Otherwise, or where
   // it overflows, it is null (§5) and the row is judged by comparing actual
   // and target directly (`meets_target`, `meets_annual`), never as `warning`.
-  await store.run(`
+  await store.run(sql`
     CREATE OR REPLACE TEMP TABLE measured AS
     SELECT * EXCLUDE (attainment_raw, annual_progress_raw, expected_raw, gap_raw),
-           ${finiteColumn('attainment_raw')} AS attainment,
-           ${finiteColumn('annual_progress_raw')} AS annual_progress,
-           ${finiteColumn('expected_raw')} AS expected_progress,
-           ${finiteColumn('gap_raw')} AS gap,
+           ${finiteColumn(sql`attainment_raw`)} AS attainment,
+           ${finiteColumn(sql`annual_progress_raw`)} AS annual_progress,
+           ${finiteColumn(sql`expected_raw`)} AS expected_progress,
+           ${finiteColumn(sql`gap_raw`)} AS gap,
            ${findingListSql([
-             `CASE WHEN actual IS NOT NULL AND target <= 0 THEN ${findingSql('TARGET_NOT_POSITIVE', { target: 'target' })} END`,
-             `CASE WHEN actual IS NOT NULL AND annual <= 0 THEN ${findingSql('ANNUAL_TARGET_NOT_POSITIVE', { annualTarget: 'annual' })} END`,
-             `CASE WHEN direction = 'lower' AND actual <= 0 AND (target > 0 OR annual > 0) THEN ${findingSql('LOWER_ACTUAL_NOT_POSITIVE', { actual: 'actual' })} END`,
-             notFinite('attainment_raw', 'attainment'),
-             notFinite('annual_progress_raw', 'annual_progress'),
-             notFinite('expected_raw', 'expected_progress'),
-             notFinite('gap_raw', 'gap'),
+             sql`CASE WHEN actual IS NOT NULL AND target <= 0 THEN ${findingSql('TARGET_NOT_POSITIVE', { target: sql`target` })} END`,
+             sql`CASE WHEN actual IS NOT NULL AND annual <= 0 THEN ${findingSql('ANNUAL_TARGET_NOT_POSITIVE', { annualTarget: sql`annual` })} END`,
+             sql`CASE WHEN direction = 'lower' AND actual <= 0 AND (target > 0 OR annual > 0) THEN ${findingSql('LOWER_ACTUAL_NOT_POSITIVE', { actual: sql`actual` })} END`,
+             notFinite(sql`attainment_raw`, 'attainment'),
+             notFinite(sql`annual_progress_raw`, 'annual_progress'),
+             notFinite(sql`expected_raw`, 'expected_progress'),
+             notFinite(sql`gap_raw`, 'gap'),
            ])} AS ratio_findings
     FROM (
       SELECT *,
-             ${ratioSql('target')} AS attainment_raw,
-             ${ratioSql('annual')} AS annual_progress_raw,
+             ${ratioSql(sql`target`)} AS attainment_raw,
+             ${ratioSql(sql`annual`)} AS annual_progress_raw,
              actual - target AS gap_raw
       FROM (SELECT *, ${scheduleCase((r) => r.target)} AS target, ${scheduleCase((r) => r.expected)} AS expected_raw FROM targeted))`);
 
-  await store.run(`
+  await store.run(sql`
     CREATE OR REPLACE TEMP TABLE compared AS
-    SELECT *, ${meetsSql('attainment', 'target')} AS meets_target, ${meetsSql('annual_progress', 'annual')} AS meets_annual
+    SELECT *, ${meetsSql(sql`attainment`, sql`target`)} AS meets_target, ${meetsSql(sql`annual_progress`, sql`annual`)} AS meets_annual
     FROM measured`);
 
-  const statusCase = `CASE ${statuses.map((st) => (statusRules[st].when === null ? `ELSE ${literal(st)}` : `WHEN ${statusRules[st].when} THEN ${literal(st)}`)).join('\n                ')} END`;
+  const statusCase = sql`CASE ${joinSql(statuses.map((st) => { const when = statusRules[st].when; return when === null ? sql`ELSE ${literal(st)}` : sql`WHEN ${when} THEN ${literal(st)}`; }), '\n')} END`;
   await store.run(
-    `
+    sql`
     CREATE OR REPLACE TEMP TABLE judged AS
     SELECT *,
            ${statusCase} AS status,
@@ -97,7 +98,7 @@ export async function assessResults(store: Store, warningThreshold: number): Pro
     { threshold: warningThreshold },
   );
 
-  await store.run(`
+  await store.run(sql`
     CREATE OR REPLACE TEMP TABLE assessed AS
     SELECT j.indicator, j.region, j.period, j.actual, j.target, j.annual AS annual_target, j.attainment,
            j.annual_progress, j.expected_progress, j.gap, j.status, j.rank,
@@ -107,11 +108,11 @@ export async function assessResults(store: Store, warningThreshold: number): Pro
            CAST(list_concat(
              j.zero_divisions,
              j.non_finite,
-             CASE WHEN len(n.overflowed_inputs) > 0 THEN [${findingSql('CHILDREN_SUM_NOT_FINITE', { inputs: 'n.overflowed_inputs' })}] END,
+             CASE WHEN len(n.overflowed_inputs) > 0 THEN [${findingSql('CHILDREN_SUM_NOT_FINITE', { inputs: sql`n.overflowed_inputs` })}] END,
              j.ratio_findings,
-             CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN [${findingSql('MISSING_INPUTS', { inputs: 'n.missing_inputs' })}] END,
-             CASE WHEN len(n.missing_children) > 0 THEN [${findingSql('MISSING_CHILDREN', { children: 'n.missing_children' })}] END,
-             CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region THEN [${findingSql('TARGET_INHERITED', { from: 'j.target_region' })}] END,
+             CASE WHEN j.actual IS NULL AND len(n.missing_inputs) > 0 THEN [${findingSql('MISSING_INPUTS', { inputs: sql`n.missing_inputs` })}] END,
+             CASE WHEN len(n.missing_children) > 0 THEN [${findingSql('MISSING_CHILDREN', { children: sql`n.missing_children` })}] END,
+             CASE WHEN j.annual IS NOT NULL AND j.target_region <> j.region THEN [${findingSql('TARGET_INHERITED', { from: sql`j.target_region` })}] END,
              CASE WHEN j.schedule = 'explicit' AND j.scheduled IS NULL AND j.annual IS NOT NULL THEN [${findingSql('NO_SCHEDULE_ROW', {})}] END,
              n.quality_warnings,
              ${noFindingsSql}
@@ -122,5 +123,5 @@ export async function assessResults(store: Store, warningThreshold: number): Pro
 }
 
 /** A MEASURE_NOT_FINITE finding where `column` is not a finite number. */
-const notFinite = (column: string, measure: FindingParams<'MEASURE_NOT_FINITE'>['measure']): string =>
-  `CASE WHEN NOT isfinite(${column}) THEN ${findingSql('MEASURE_NOT_FINITE', { measure: literal(measure) })} END`;
+const notFinite = (column: Sql, measure: FindingParams<'MEASURE_NOT_FINITE'>['measure']): Sql =>
+  sql`CASE WHEN NOT isfinite(${column}) THEN ${findingSql('MEASURE_NOT_FINITE', { measure: literal(measure) })} END`;

@@ -1,3 +1,6 @@
+import type { Sql } from '../model/sql.js';
+import { sql } from '../model/sql.js';
+
 /**
  * SQL pieces for the ratios of INDICATORS.md §5, over the columns `actual`,
  * `direction` and a target column (`target` or `annual`).
@@ -10,14 +13,14 @@
  * (target ÷ 0 is a division by zero; a negative actual beats any positive
  * target yet would give a negative ratio).
  */
-export const ratioSql = (target: string): string =>
-  `CASE WHEN ${target} <= 0 THEN NULL
+export const ratioSql = (target: Sql): Sql =>
+  sql`CASE WHEN ${target} <= 0 THEN NULL
         WHEN direction = 'higher' THEN actual / ${target}
         WHEN actual <= 0 THEN NULL
         ELSE ${target} / actual END`;
 
 /** A computed column, null unless a finite number (1e308 ÷ 1e-10 is Infinity in DuckDB). */
-export const finiteColumn = (column: string): string => `CASE WHEN isfinite(${column}) THEN ${column} END`;
+export const finiteColumn = (column: Sql): Sql => sql`CASE WHEN isfinite(${column}) THEN ${column} END`;
 
 /**
  * Whether the actual meets a target: the ratio ≥ 1 where there is one; where
@@ -26,8 +29,8 @@ export const finiteColumn = (column: string): string => `CASE WHEN isfinite(${co
  * higher-is-better and ≤ for lower-is-better, as §5 reads "≥ 1" then.
  * Null when either figure is missing.
  */
-export const meetsSql = (ratio: string, target: string): string =>
-  `CASE WHEN actual IS NULL OR ${target} IS NULL THEN NULL
+export const meetsSql = (ratio: Sql, target: Sql): Sql =>
+  sql`CASE WHEN actual IS NULL OR ${target} IS NULL THEN NULL
         WHEN ${ratio} IS NOT NULL THEN ${ratio} >= 1
         WHEN direction = 'higher' THEN actual >= ${target}
         ELSE actual <= ${target} END`;

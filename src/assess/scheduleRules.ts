@@ -1,6 +1,7 @@
 import type { ScheduleKind } from '../catalog/indicator.js';
 import { scheduleKinds } from '../catalog/indicator.js';
-import { literal } from '../store/sql.js';
+import type { Sql } from '../model/sql.js';
+import { joinSql, literal, sql } from '../model/sql.js';
 
 /**
  * SQL and words for each schedule kind (INDICATORS.md §4), over the columns
@@ -18,14 +19,14 @@ export interface ScheduleRule {
   /** How its 序时进度 is reckoned, as the 注 under the headline table says it. */
   readonly expectedWords: string;
   /** The target to date. */
-  readonly target: string;
+  readonly target: Sql;
   /**
    * 序时进度: the share of the annual target due by now. It is a fact of the
    * calendar and the schedule kind, so it is given even where no target applies.
    */
-  readonly expected: string;
+  readonly expected: Sql;
   /** When the year's goal counts as already met (read on the judged row, after the ratios). */
-  readonly completed: string;
+  readonly completed: Sql;
   /** Whether a figure before Q4 is judged at all (otherwise `pending`). */
   readonly judgedBeforeQ4: boolean;
   /** Whether the target to date builds up through the year (reports draw it as a cumulative line). */
@@ -39,7 +40,7 @@ export interface ScheduleRule {
 }
 
 // quarter / 4 first: annual * quarter would overflow for an annual target near 1.8e308.
-const linearTarget = 'annual * (quarter / 4)';
+const linearTarget = sql`annual * (quarter / 4)`;
 const linearToDate = (annual: number, quarter: number): number => annual * (quarter / 4);
 
 export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
@@ -47,9 +48,9 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     label: '水平值指标 level',
     judged: '水平值指标：每季度以年度目标衡量，序时进度为100%',
     expectedWords: '水平类指标为100%',
-    target: 'annual',
-    expected: '1.0',
-    completed: 'quarter = 4 AND meets_target',
+    target: sql`annual`,
+    expected: sql`1.0`,
+    completed: sql`quarter = 4 AND meets_target`,
     judgedBeforeQ4: true,
     accumulates: false,
     targetToDate: (annual) => annual,
@@ -59,8 +60,8 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     judged: '累计指标：年度目标按季度平均分解（序时进度 = 季度/4）',
     expectedWords: '均衡推进的累计指标为 已过季度数 ÷ 4',
     target: linearTarget,
-    expected: 'quarter / 4',
-    completed: 'meets_annual',
+    expected: sql`quarter / 4`,
+    completed: sql`meets_annual`,
     judgedBeforeQ4: true,
     accumulates: true,
     targetToDate: (annual, quarter) => linearToDate(annual, quarter),
@@ -70,9 +71,9 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     judged: '累计指标：按计划各季度进度目标考核，缺少进度目标时按线性序时',
     expectedWords: '另定分季目标的为 本期目标 ÷ 年度目标',
     // A missing schedule row falls back to linear; rows are never inherited.
-    target: `coalesce(scheduled, ${linearTarget})`,
-    expected: 'CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) ELSE quarter / 4 END',
-    completed: 'meets_annual',
+    target: sql`coalesce(scheduled, ${linearTarget})`,
+    expected: sql`CASE WHEN scheduled IS NOT NULL THEN scheduled / NULLIF(annual, 0) ELSE quarter / 4 END`,
+    completed: sql`meets_annual`,
     judgedBeforeQ4: true,
     accumulates: true,
     targetToDate: (annual, quarter, scheduled) => scheduled ?? linearToDate(annual, quarter),
@@ -81,9 +82,9 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
     label: '年末考核 year_end',
     judged: '年末考核指标：四季度前只显示进度，不评判',
     expectedWords: '年末考核的指标四季度前不计序时',
-    target: 'annual',
-    expected: 'CASE WHEN quarter = 4 THEN 1.0 END',
-    completed: 'meets_annual',
+    target: sql`annual`,
+    expected: sql`CASE WHEN quarter = 4 THEN 1.0 END`,
+    completed: sql`meets_annual`,
     judgedBeforeQ4: false,
     accumulates: false,
     targetToDate: (annual) => annual,
@@ -91,5 +92,5 @@ export const scheduleRules: Record<ScheduleKind, ScheduleRule> = {
 };
 
 /** One SQL expression choosing a rule's part by the row's `schedule` column. */
-export const scheduleCase = (pick: (rule: ScheduleRule) => string): string =>
-  `CASE schedule ${scheduleKinds.map((kind) => `WHEN ${literal(kind)} THEN (${pick(scheduleRules[kind])})`).join(' ')} END`;
+export const scheduleCase = (pick: (rule: ScheduleRule) => Sql): Sql =>
+  sql`CASE schedule ${joinSql(scheduleKinds.map((kind) => sql`WHEN ${literal(kind)} THEN (${pick(scheduleRules[kind])})`), ' ')} END`;

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { compileFormula } from './compileFormula.js';
-import { ident, literal } from '../store/sql.js';
+import { ident, integerLiteral, joinSql, literal, sql } from '../model/sql.js';
 import { findingSql } from './findingSql.js';
 import type { Store } from '../store/store.js';
 
@@ -18,20 +18,20 @@ export const PREVIOUS_YEAR_LAG = 4;
  *   parent's own report differs from its children's sum (CHILDREN_SUM_DIFFERS findings).
  */
 export async function evaluateIndicators(store: Store, catalog: Catalog, dataQualityTolerance: number): Promise<void> {
-  const columns = catalog.variables.map((v) => `max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
-  await store.run(`
+  const columns = catalog.variables.map((v) => sql`max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
+  await store.run(sql`
     CREATE OR REPLACE TEMP TABLE wide AS
-    SELECT region, period, year, quarter, pidx, ${columns.join(',\n')}
+    SELECT region, period, year, quarter, pidx, ${joinSql(columns, ',\n')}
     FROM resolved GROUP BY region, period, year, quarter, pidx`);
 
   const selects = catalog.indicators.map((indicator) => {
-    const compiled = compileFormula(indicator.formulaAst, { current: 'c', previousYear: 'p' });
-    return `
+    const compiled = compileFormula(indicator.formulaAst, { current: sql`c`, previousYear: sql`p` });
+    return sql`
       SELECT ${literal(indicator.id)} AS indicator, c.region, c.period, c.year, c.quarter, c.pidx,
              ${compiled.value} AS actual, ${compiled.zeroDivisions} AS zero_divisions, ${compiled.nonFinite} AS non_finite
-      FROM wide c LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${PREVIOUS_YEAR_LAG}`;
+      FROM wide c LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${integerLiteral(PREVIOUS_YEAR_LAG)}`;
   });
-  await store.run(`CREATE OR REPLACE TEMP TABLE actuals AS ${selects.join('\nUNION ALL\n')}`);
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE actuals AS ${joinSql(selects, '\nUNION ALL\n')}`);
 
   await store.run(`CREATE OR REPLACE TEMP TABLE indicator_inputs (indicator VARCHAR, variable VARCHAR, lag INTEGER, ord INTEGER)`);
   let ord = 0;
@@ -46,9 +46,9 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
   }
 
   // An input as the formula names it: `gdp`, or `prev_year(gdp)` a year earlier.
-  const inputSql = `CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END`;
+  const inputSql = sql`CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END`;
   await store.run(
-    `
+    sql`
     CREATE OR REPLACE TEMP TABLE input_notes AS
     -- A child missing for several inputs is named once, in first-seen order.
     SELECT * REPLACE (list_filter(missing_children, (c, i) -> list_position(missing_children, c) = i) AS missing_children)
@@ -60,7 +60,7 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
            list({'input': ${inputSql}, 'period': r.period} ORDER BY ii.ord)
              FILTER (WHERE r.origin = 'overflow') AS overflowed_inputs,
            flatten(list(r.missing_children ORDER BY ii.ord) FILTER (WHERE r.missing_children IS NOT NULL)) AS missing_children,
-           list(${findingSql('CHILDREN_SUM_DIFFERS', { variable: 'ii.variable', period: 'r.period', reported: 'r.value', childrenSum: 'r.children_sum' })} ORDER BY ii.ord)
+           list(${findingSql('CHILDREN_SUM_DIFFERS', { variable: sql`ii.variable`, period: sql`r.period`, reported: sql`r.value`, childrenSum: sql`r.children_sum` })} ORDER BY ii.ord)
              FILTER (WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
                      AND abs(r.value - r.children_sum) > $tolerance * abs(r.value)) AS quality_warnings
     FROM actuals a

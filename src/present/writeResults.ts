@@ -2,7 +2,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { onFile } from '../diagnostics/fileAccessError.js';
 import { csvField } from '../model/csvText.js';
-import { ident, literal } from '../store/sql.js';
+import { ident, joinSql, literal, sql } from '../model/sql.js';
 import type { Store } from '../store/store.js';
 import type { ResultColumn, ResultRow } from './resultColumns.js';
 import { resultColumns } from './resultColumns.js';
@@ -85,8 +85,8 @@ export async function writeResults(store: Store, rows: readonly ResultRow[], out
   try {
     await onFile(csv, 'write', () => writeChunks(`${csv}.partial`, csvChunks(rows)));
     await onFile(json, 'write', () => writeChunks(`${json}.partial`, jsonChunks(rows)));
-    const columns = resultColumns.map((c) => `${ident(c)}: ${literal(parquetTypes[c])}`).join(', ');
-    await store.run(`COPY (SELECT * FROM read_json($json, format = 'array', columns = {${columns}})) TO $parquet (FORMAT parquet)`, {
+    const columns = joinSql(resultColumns.map((c) => sql`${ident(c)}: ${literal(parquetTypes[c])}`));
+    await store.run(sql`COPY (SELECT * FROM read_json($json, format = 'array', columns = {${columns}})) TO $parquet (FORMAT parquet)`, {
       json: `${json}.partial`,
       parquet: `${parquet}.partial`,
     });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { CheckedDataFolder } from '../check/checkDataFolder.js';
 import type { Store } from './store.js';
+import { ident, sql } from '../model/sql.js';
 
 export interface FileLoad {
   readonly file: string;
@@ -28,7 +29,7 @@ export interface LoadSummary {
 const contentHash = (rows: unknown): string => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
 
 const nextId = async (store: Store, table: 'loads' | 'observations' | 'milestone_reports', column: 'load_id' | 'obs_id' | 'report_id'): Promise<number> =>
-  Number((await store.one<{ n: number }>(`SELECT coalesce(max(${column}), 0) + 1 AS n FROM ${table}`))?.n ?? 1);
+  Number((await store.one<{ n: number }>(sql`SELECT coalesce(max(${ident(column)}), 0) + 1 AS n FROM ${ident(table)}`))?.n ?? 1);
 
 /**
  * Stores a checked data folder as `runId` saw it; the caller runs it inside

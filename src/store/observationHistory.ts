@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decodeRow } from './decodeRow.js';
 import { observationsInEffect } from './runInputs.js';
 import type { Store } from './store.js';
+import { sql } from '../model/sql.js';
 
 /**
  * Where observations came from: every stored revision of a value (the
@@ -93,7 +94,7 @@ const obsIdRow = z.object({ obs_id: z.number().int() });
  * @example await observationInEffect(store, published.runId, key)
  */
 export async function observationInEffect(store: Store, filesRun: number, key: ObservationKey): Promise<number | undefined> {
-  const row = await store.one(`SELECT obs_id FROM (${observationsInEffect()}) WHERE region = $region AND variable = $variable AND period = $period`, {
+  const row = await store.one(sql`SELECT obs_id FROM (${observationsInEffect()}) WHERE region = $region AND variable = $variable AND period = $period`, {
     files: filesRun,
     region: key.region,
     variable: key.variable,
@@ -179,7 +180,7 @@ const revisedRow = z.object({
  */
 export async function revisedObservations(store: Store, beforeRun: number, afterRun: number): Promise<RevisedObservation[]> {
   const rows = await store.all(
-    `WITH x AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row FROM (${observationsInEffect('$a')}) o JOIN loads l USING (load_id)),
+    sql`WITH x AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row FROM (${observationsInEffect('$a')}) o JOIN loads l USING (load_id)),
           y AS (SELECT o.region, o.variable, o.period, o.value, l.name AS file, o."row" AS row FROM (${observationsInEffect('$b')}) o JOIN loads l USING (load_id))
      SELECT coalesce(x.region, y.region) AS region, coalesce(x.variable, y.variable) AS variable, coalesce(x.period, y.period) AS period,
             x.value AS before, y.value AS after, y.file AS file, y.row AS row, x.file AS before_file,

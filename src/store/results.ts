@@ -3,6 +3,7 @@ import type { FigureResult } from '../model/figureResult.js';
 import type { Status } from '../model/status.js';
 import { statuses } from '../model/status.js';
 import type { Row, Store } from './store.js';
+import { ident, joinSql, sql } from '../model/sql.js';
 
 /**
  * The `results` table: every run's assessed figures. The only module that
@@ -32,8 +33,8 @@ const columns = [
 
 /** Stores the temp table `assessed` as run `runId`'s results; returns how many rows. */
 export async function saveAssessedResults(store: Store, runId: number): Promise<number> {
-  const names = columns.join(', ');
-  await store.run(`INSERT INTO results (run_id, ${names}) SELECT $run, ${names} FROM assessed`, { run: runId });
+  const names = joinSql(columns.map(ident));
+  await store.run(sql`INSERT INTO results (run_id, ${names}) SELECT $run, ${names} FROM assessed`, { run: runId });
   return Number((await store.one<{ n: number }>('SELECT count(*) AS n FROM results WHERE run_id = $run', { run: runId }))?.n ?? 0);
 }
 
@@ -51,7 +52,7 @@ export interface ResultFilter {
 /** A run's figures in output order (the catalog's indicators, then regions as listed, then periods). */
 export async function readResults(store: Store, runId: number, filter: ResultFilter = {}): Promise<FigureResult[]> {
   const rows = await store.all(
-    `SELECT ${columns.filter((c) => c !== 'ord' && c !== 'findings').join(', ')}, CAST(findings AS VARCHAR) AS findings
+    sql`SELECT ${joinSql(columns.filter((c) => c !== 'ord' && c !== 'findings').map(ident))}, CAST(findings AS VARCHAR) AS findings
      FROM results
      WHERE run_id = $run
        AND ($indicator IS NULL OR indicator = $indicator)

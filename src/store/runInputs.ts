@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import { decodeRow } from './decodeRow.js';
 import type { Store } from './store.js';
+import type { Sql } from '../model/sql.js';
+import { sql } from '../model/sql.js';
 
 /** What a computation reads: one version of regions and targets, one catalog, and the data folder's files as one run saw them. */
 export interface RunInputs {
@@ -29,6 +31,9 @@ export async function runInputs(store: Store, runId: number): Promise<RunInputs 
   return { regionsLoad: r.regions_load, targetsLoad: r.targets_load, catalogSha256: r.catalog_sha256, filesRun: runId, planLoad: r.plan_load };
 }
 
+/** The parameters a run id may be bound to. */
+const parameters = { $files: sql`$files`, $a: sql`$a`, $b: sql`$b` } as const;
+
 /**
  * The observations in effect for a run's data folder: of each region ×
  * period × variable, the value in the file that comes last in name order
@@ -38,9 +43,9 @@ export async function runInputs(store: Store, runId: number): Promise<RunInputs 
  * parameter `filesRun` names (`$files`; `$a` and `$b` where one query compares
  * two runs). For the store's modules only.
  */
-export function observationsInEffect(filesRun: '$files' | '$a' | '$b' = '$files'): string {
-  return `SELECT o.*, f.ord AS file_ord FROM observations o
-    JOIN run_files f ON f.load_id = o.load_id AND f.kind = 'observations' AND f.run_id = ${filesRun}
+export function observationsInEffect(filesRun: '$files' | '$a' | '$b' = '$files'): Sql {
+  return sql`SELECT o.*, f.ord AS file_ord FROM observations o
+    JOIN run_files f ON f.load_id = o.load_id AND f.kind = 'observations' AND f.run_id = ${parameters[filesRun]}
     QUALIFY row_number() OVER (PARTITION BY o.region, o.period, o.variable ORDER BY f.ord DESC) = 1`;
 }
 
@@ -55,7 +60,7 @@ export async function useRunInputs(store: Store, inputs: RunInputs, catalog: Cat
   await store.run('CREATE OR REPLACE TEMP TABLE w_regions AS SELECT * EXCLUDE (load_id) FROM regions WHERE load_id = $load', { load: inputs.regionsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_targets AS SELECT * EXCLUDE (load_id) FROM targets WHERE load_id = $load', { load: inputs.targetsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_files AS SELECT kind, ord, name, load_id FROM run_files WHERE run_id = $run', { run: inputs.filesRun });
-  await store.run(`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect()}`, { files: inputs.filesRun });
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect()}`, { files: inputs.filesRun });
   await store.run(`CREATE OR REPLACE TEMP TABLE w_variables (
      code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, kind VARCHAR NOT NULL,
      frequency VARCHAR NOT NULL, additive BOOLEAN NOT NULL, ord INTEGER NOT NULL)`);

@@ -3,6 +3,7 @@ import { settingsSchema } from '../settings.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { RunInputs } from './runInputs.js';
 import type { Store } from './store.js';
+import { sql } from '../model/sql.js';
 
 /**
  * The `runs` and `run_files` tables: every run, what went in, and how far it
@@ -39,7 +40,7 @@ export interface RunRecord {
   readonly inputs: readonly RunFile[];
 }
 
-const runColumns = `run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, epoch_ms(started_at) AS started_ms, status, data_dir, as_of,
+const runColumns = sql`run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, epoch_ms(started_at) AS started_ms, status, data_dir, as_of,
   result_rows, engine_version, catalog_sha256, CAST(settings AS VARCHAR) AS settings, CAST(inputs AS VARCHAR) AS inputs`;
 
 interface RunRow {
@@ -74,19 +75,19 @@ const toRecord = (r: RunRow): RunRecord => ({
 
 /** Every run, oldest first. */
 export async function listRuns(store: Store): Promise<RunRecord[]> {
-  return (await store.all<RunRow>(`SELECT ${runColumns} FROM runs ORDER BY run_id`)).map(toRecord);
+  return (await store.all<RunRow>(sql`SELECT ${runColumns} FROM runs ORDER BY run_id`)).map(toRecord);
 }
 
 /** One run, whatever its status. */
 export async function findRun(store: Store, runId: number): Promise<RunRecord | undefined> {
-  const row = await store.one<RunRow>(`SELECT ${runColumns} FROM runs WHERE run_id = $run`, { run: runId });
+  const row = await store.one<RunRow>(sql`SELECT ${runColumns} FROM runs WHERE run_id = $run`, { run: runId });
   return row && toRecord(row);
 }
 
 /** The latest published run, or the latest run at or before a time. */
 export async function lastPublished(store: Store, atOrBefore?: Date): Promise<RunRecord | undefined> {
   const row = await store.one<RunRow>(
-    `SELECT ${runColumns} FROM runs WHERE status = 'done' AND ($at IS NULL OR started_at <= CAST($at AS TIMESTAMPTZ)) ORDER BY run_id DESC LIMIT 1`,
+    sql`SELECT ${runColumns} FROM runs WHERE status = 'done' AND ($at IS NULL OR started_at <= CAST($at AS TIMESTAMPTZ)) ORDER BY run_id DESC LIMIT 1`,
     { at: atOrBefore?.toISOString() ?? null },
   );
   return row && toRecord(row);

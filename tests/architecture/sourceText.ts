@@ -23,6 +23,8 @@ export interface TextPiece {
   readonly text: string;
   /** For a template: the source of each `${…}`. */
   readonly substitutions: readonly string[];
+  /** For a template: the name of its tag (`sql`), if it has one. */
+  readonly tag?: string;
 }
 
 /** The literal text of a file: strings and templates, never comments. */
@@ -35,7 +37,8 @@ export function textPieces(file: string): TextPiece[] {
       pieces.push({ file, line: at(node), text: node.text, substitutions: [] });
     } else if (ts.isTemplateExpression(node)) {
       const text = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('${…}');
-      pieces.push({ file, line: at(node), text, substitutions: node.templateSpans.map((s) => s.expression.getText(source)) });
+      const tag = ts.isTaggedTemplateExpression(node.parent) ? node.parent.tag.getText(source) : undefined;
+      pieces.push({ file, line: at(node), text, substitutions: node.templateSpans.map((s) => s.expression.getText(source)), ...(tag === undefined ? {} : { tag }) });
     }
     ts.forEachChild(node, visit);
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formulaInputs, formulaText } from '../../src/catalog/formula/ast.js';
+import { sql } from '../../src/model/sql.js';
 import { compileFormula } from '../../src/evaluate/compileFormula.js';
 import { MAX_FORMULA_DEPTH, parseFormula } from '../../src/catalog/formula/parseFormula.js';
 
@@ -49,11 +50,11 @@ describe('formulas', () => {
   it('compiles every division with a zero guard and a reason', () => {
     const parsed = parseFormula('rd_expenditure / gdp', vars);
     if (!parsed.ok) throw new Error('parse failed');
-    const sql = compileFormula(parsed.node, { current: 'c', previousYear: 'p' });
-    expect(sql.value).toContain('(c."rd_expenditure" / NULLIF(c."gdp", 0))');
-    expect(sql.zeroDivisions).toContain("'ZERO_DIVISION'");
-    expect(sql.zeroDivisions).toContain("'gdp'");
-    expect(sql.nonFinite).toContain("'NOT_FINITE'");
+    const compiled = compileFormula(parsed.node, { current: sql`c`, previousYear: sql`p` });
+    expect(compiled.value).toContain('(c."rd_expenditure" / NULLIF(c."gdp", 0))');
+    expect(compiled.zeroDivisions).toContain("'ZERO_DIVISION'");
+    expect(compiled.zeroDivisions).toContain("'gdp'");
+    expect(compiled.nonFinite).toContain("'NOT_FINITE'");
   });
 
   it('refuses a number too large to be finite', () => {
@@ -96,7 +97,7 @@ describe('formulas nested too deeply', () => {
     const chain = parseFormula(Array.from({ length: MAX_FORMULA_DEPTH }, () => 'gdp').join(' + '), vars);
     if (!chain.ok) throw new Error(JSON.stringify(chain.problems));
     expect(formulaText(chain.node).split('gdp')).toHaveLength(MAX_FORMULA_DEPTH + 1);
-    expect(compileFormula(chain.node, { current: 'c', previousYear: 'p' }).value).toContain('c."gdp"');
+    expect(compileFormula(chain.node, { current: sql`c`, previousYear: sql`p` }).value).toContain('c."gdp"');
     expect(parseFormula(Array.from({ length: MAX_FORMULA_DEPTH + 1 }, () => 'gdp').join(' + '), vars).ok).toBe(false);
   });
 });

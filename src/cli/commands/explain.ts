@@ -77,7 +77,7 @@ function valueLines(v: InputValue, variable: string, head: string, indent: strin
     return [`${head} —  ${v.regionName}（${v.region}）：${finding}`];
   }
   const missing = v.missingChildren?.length
-    ? `；${findingText({ code: 'MISSING_CHILDREN', params: { children: v.missingChildren } }, { region: () => undefined })}`
+    ? `；${findingText({ code: 'MISSING_CHILDREN', params: { children: [...v.missingChildren] } }, { region: () => undefined })}`
     : '';
   return [`${head} —  缺失 missing: ${v.regionName}（${v.region}）未报送${missing}`];
 }

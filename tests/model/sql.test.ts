@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { ident, literal, numberLiteral } from '../../src/store/sql.js';
+import { ident, integerLiteral, joinSql, literal, numberLiteral, sql } from '../../src/model/sql.js';
 
 /** What DuckDB makes of a quoted piece of SQL: the text must come back exactly as it went in. */
 async function roundTrip(sql: string): Promise<unknown> {
@@ -36,5 +36,26 @@ describe('quoting SQL text', () => {
     expect(() => ident('')).toThrow(/empty/);
     expect(() => ident('a\0b')).toThrow(/NUL/);
     expect(() => literal('a\0b')).toThrow(/NUL/);
+  });
+});
+
+describe('the sql tag', () => {
+  it('joins its pieces with the SQL between them, as a template would', () => {
+    const column = ident('gdp');
+    expect(sql`SELECT ${column} FROM wide WHERE region = $region`).toBe('SELECT "gdp" FROM wide WHERE region = $region');
+    expect(sql`a${sql`b`}c${sql``}d`).toBe('abcd');
+    expect(joinSql([sql`x`, sql`y`], ' AND ')).toBe('x AND y');
+    expect(integerLiteral(4)).toBe('4');
+    expect(() => integerLiteral(4.5)).toThrow(/whole number/);
+  });
+
+  it('takes no value that is not SQL already: typecheck fails on one (npm test runs it)', () => {
+    const region: string = "321300' OR '1'='1";
+    // @ts-expect-error a value is not SQL: it is bound as a $parameter, or quoted by literal()
+    const pasted = sql`SELECT * FROM w_regions WHERE code = ${region}`;
+    // @ts-expect-error numbers neither
+    const number = sql`SELECT ${4}`;
+    expect(sql`SELECT * FROM w_regions WHERE code = ${literal(region)}`).toBe("SELECT * FROM w_regions WHERE code = '321300'' OR ''1''=''1'");
+    expect([pasted, number]).toHaveLength(2);
   });
 });
