@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
 import type { MilestoneReport } from '../model/milestoneReport.js';
-import { milestoneStatusLabels, milestoneStatuses, readMilestoneStatus } from '../plan/milestoneStatus.js';
+import { milestoneStatuses } from '../model/milestoneReport.js';
+import { milestoneStatusLabels, readMilestoneStatus } from '../plan/milestoneStatus.js';
 import type { RawTable } from '../read/rawTable.js';
 import { cellText } from '../read/rawTable.js';
 import { matchColumns } from './columns.js';

@@ -1,4 +1,6 @@
-import type { MilestoneStatus } from '../plan/milestoneStatus.js';
+/** What a lead unit reports about one quarterly milestone. */
+export const milestoneStatuses = ['done', 'in_progress', 'late', 'not_started'] as const;
+export type MilestoneStatus = (typeof milestoneStatuses)[number];
 
 /** A lead unit's report on one task's milestone for one quarter, as read from a reports file. */
 export interface MilestoneReport {

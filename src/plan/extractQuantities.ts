@@ -4,6 +4,7 @@ import type { Scale, UnitKind } from './quantityUnits.js';
 import { quantityUnits, scaleWords } from './quantityUnits.js';
 import { subjectAfter, subjectBefore } from './quantitySubject.js';
 import { chineseNumeralChars, readChineseNumeral } from './readChineseNumeral.js';
+import { toHalfWidth } from '../check/halfWidth.js';
 
 /** A number a plan's text states, with what it counts and how it is bounded. */
 export interface Quantity {
@@ -76,6 +77,7 @@ const unitsLongestFirst = Object.keys(quantityUnits).sort((a, b) => b.length - a
  * // ]
  */
 export function extractQuantities(text: string): Quantity[] {
+  // One character for one (toHalfWidth keeps the length), so offsets into `scan` are offsets into `text`.
   const scan = maskTitles(toHalfWidth(text));
   const found: Quantity[] = [];
   let previousEnd = 0;
@@ -276,11 +278,6 @@ function startOfClause(scan: string, before: number, previousEnd: number): numbe
 /** Whether nothing but punctuation follows `pos` in its clause. */
 function endsClause(scan: string, pos: number): boolean {
   return pos >= scan.length || /[\s、，,。；;：:！!？?）)”’》\]】]/.test(scan.charAt(pos));
-}
-
-/** Full-width digits, letters and signs as ASCII, one character for one, so offsets stay valid. */
-function toHalfWidth(text: string): string {
-  return text.replace(/[０-９Ａ-Ｚａ-ｚ．％－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** Document titles (《…》) hidden behind a placeholder of the same length: their numbers name, not count. */

@@ -1,6 +1,4 @@
-/** What a lead unit reports about one quarterly milestone. */
-export const milestoneStatuses = ['done', 'in_progress', 'late', 'not_started'] as const;
-export type MilestoneStatus = (typeof milestoneStatuses)[number];
+import type { MilestoneStatus } from '../model/milestoneReport.js';
 
 /** The words of the reporting form. */
 export const milestoneStatusLabels: Record<MilestoneStatus, string> = {

@@ -159,7 +159,7 @@ function findHeader(lines: readonly SourceLine[], report: Report): { start: numb
 /** The last line above the table that names a year's plan (the title sits right above its table). */
 function findTitle(preamble: readonly SourceLine[], headerLine: number, report: Report): { text: string; year: number; line: number } | undefined {
   for (const l of [...preamble].reverse()) {
-    const text = clean(l.text);
+    const text = cleanCellText(l.text);
     const m = l.kind === 'text' ? titlePattern.exec(text) : null;
     if (m) return { text, year: Number(m[1]), line: l.no };
   }
@@ -175,7 +175,7 @@ function readRows(lines: readonly SourceLine[], report: Report): Task[] {
   const rows = groups(lines).filter((row) => {
     // Word keeps a row whose text was deleted as a run of empty cells: it holds no task and
     // carries no heading down (the rows below still take theirs from the last row with text).
-    if (!row.every((l) => l.kind === 'cell' && clean(l.text) === '')) return true;
+    if (!row.every((l) => l.kind === 'cell' && cleanCellText(l.text) === '')) return true;
     const first = (row[0] as SourceLine).no;
     const last = (row.at(-1) as SourceLine).no;
     report.note('EMPTY_ROW_SKIPPED', first, `跳过了第${first}–${last}行的空行（所有单元格为空）/ skipped an empty table row at lines ${first}–${last} (every cell blank)`);
@@ -185,10 +185,10 @@ function readRows(lines: readonly SourceLine[], report: Report): Task[] {
     const first = row[0] as SourceLine;
     if (first.kind === 'text') {
       if (!rows.slice(r).flat().some((l) => l.kind === 'cell')) {
-        report.note('TEXT_AFTER_TABLE', first.no, '表格后的文字未导入 / text after the table is not part of the plan', clean(first.text));
+        report.note('TEXT_AFTER_TABLE', first.no, '表格后的文字未导入 / text after the table is not part of the plan', cleanCellText(first.text));
         break;
       }
-      report.problem('TEXT_OUTSIDE_TABLE', first.no, '表格中间有不属于任何单元格的文字 / text between table rows that belongs to no cell', clean(first.text));
+      report.problem('TEXT_OUTSIDE_TABLE', first.no, '表格中间有不属于任何单元格的文字 / text between table rows that belongs to no cell', cleanCellText(first.text));
       continue;
     }
     const task = readRow(cellsOf(row, report), first.no, heading, numbering, report);
@@ -204,7 +204,7 @@ function cellsOf(row: readonly SourceLine[], report: Report): Cell[] {
     if (l.kind === 'cell') cells.push({ line: l.no, parts: [{ line: l.no, text: l.text }] });
     else {
       (cells.at(-1) as Cell).parts.push({ line: l.no, text: l.text });
-      report.note('CELL_CONTINUED', l.no, '无缩进的行并入上一单元格 / an untabbed line continues the cell above it', clean(l.text));
+      report.note('CELL_CONTINUED', l.no, '无缩进的行并入上一单元格 / an untabbed line continues the cell above it', cleanCellText(l.text));
     }
   }
   return cells;
@@ -350,7 +350,7 @@ const SHORTEST_UNIT = 3;
 function splitUnits(cell: Cell, report: Report): string[] {
   const units: string[] = [];
   for (const part of cell.parts) {
-    for (const segment of clean(part.text).split(/[，,；;]/)) {
+    for (const segment of cleanCellText(part.text).split(/[，,；;]/)) {
       const items = segment.split('、').map((s) => s.trim()).filter((s) => s !== '');
       for (let i = 0; i < items.length; i++) {
         let item = items[i] as string;
@@ -388,23 +388,23 @@ const wide = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u2018-\\u201f\\u201
 const spaceBesideWide = new RegExp(`(?<=[${wide}]) +| +(?=[${wide}])`, 'gu');
 
 /** A cell's text with full-width and stray spaces gone: trimmed, none beside Chinese, one between Latin words. */
-function clean(text: string): string {
+function cleanCellText(text: string): string {
   return text.replace(/[\u200b-\u200d]/g, '').replace(/\s+/g, ' ').trim().replace(spaceBesideWide, '');
 }
 
-/** `clean`, noting spaces removed from inside the text (trimming its ends is not worth a note). */
+/** `cleanCellText`, noting spaces removed from inside the text (trimming its ends is not worth a note). */
 function cleanWithNote(text: string, line: number, report: Report): string {
-  const cleaned = clean(text);
+  const cleaned = cleanCellText(text);
   if (cleaned !== text.replace(/\s+/g, ' ').trim()) report.note('SPACES_REMOVED', line, '删除了中文之间多余的空格 / removed stray spaces inside Chinese text', text.trim());
   return cleaned;
 }
 
 function cellText(cell: Cell): string {
-  return cell.parts.map((p) => clean(p.text)).filter((p) => p !== '').join('');
+  return cell.parts.map((p) => cleanCellText(p.text)).filter((p) => p !== '').join('');
 }
 
 function taskNumber(cell: Cell): number | undefined {
-  const m = taskNumberPattern.exec(clean(cell.parts[0]?.text ?? ''));
+  const m = taskNumberPattern.exec(cleanCellText(cell.parts[0]?.text ?? ''));
   return m ? Number(m[1]) : undefined;
 }
 

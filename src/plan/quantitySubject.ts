@@ -61,7 +61,7 @@ export function subjectBefore(clause: string): string {
     cut = word !== undefined;
     if (word !== undefined) subject = dropOpeners(subject.startsWith(word) ? subject.slice(word.length) : subject.slice(0, -word.length));
   }
-  subject = clean(subject);
+  subject = trimSubject(subject);
   if (subject.endsWith('等')) return '';
   return dropCountEnding(subject);
 }
@@ -79,7 +79,7 @@ export function subjectAfter(text: string, from: number): { subject: string; end
   }
   const raw = text.slice(from, end);
   const trimmed = raw.trimEnd();
-  return { subject: clean(trimmed), end: from + trimmed.length };
+  return { subject: trimSubject(trimmed), end: from + trimmed.length };
 }
 
 function afterLastLeadIn(clause: string): string {
@@ -108,6 +108,6 @@ function dropCountEnding(subject: string): string {
   return ending === undefined ? subject : subject.slice(0, -ending.length);
 }
 
-function clean(subject: string): string {
+function trimSubject(subject: string): string {
   return subject.replace(quoteMarks, '').replace(/^[\s、]+|[\s、]+$/g, '');
 }

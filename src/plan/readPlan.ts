@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { PlanProblem } from './parsePlan.js';
 import type { Plan } from './planSchema.js';
 import { planSchema } from './planSchema.js';
-import { planFiles } from './writePlan.js';
+import { planFiles } from './planFiles.js';
 
 /**
  * Reads `<folder>/plan/tasks.json` and checks it against the plan schema.

@@ -1,5 +1,5 @@
 import type { MilestoneReport } from '../model/milestoneReport.js';
-import type { MilestoneStatus } from './milestoneStatus.js';
+import type { MilestoneStatus } from '../model/milestoneReport.js';
 
 /** What tracking needs of a task; the plan importer's tasks have these fields. */
 export interface TrackedTask {

@@ -48,6 +48,6 @@ export async function writePlanTracking(stored: StoredPlanTracking, out: string)
     [join(out, 'plan-milestones.csv'), milestones],
     [join(out, 'plan-units.csv'), units],
   ];
-  for (const [file, text] of files) await writeAtomically(file, text);
+  await writeAtomically(files.map(([file, content]) => ({ file, content })));
   return files.map(([file]) => file);
 }

@@ -1,11 +1,11 @@
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { onFile } from '../diagnostics/fileAccessError.js';
 import { csvField } from '../model/csvText.js';
 import { ident, joinSql, literal, sql } from '../model/sql.js';
 import type { Store } from '../store/store.js';
 import type { ResultColumn, ResultRow } from './resultColumns.js';
 import { resultColumns } from './resultColumns.js';
+import { partialOf, writeAtomically } from './writeAtomically.js';
 
 const csvValue = (row: ResultRow, column: ResultColumn): string => (column === 'findings' ? csvField(JSON.stringify(row.findings)) : csvField(row[column]));
 
@@ -35,15 +35,6 @@ function* jsonChunks(rows: readonly ResultRow[]): Generator<string> {
     yield rows.slice(i, i + SLICE).map((r, j) => `${i + j === 0 ? '' : ',\n'}${JSON.stringify(r)}`).join('');
   }
   yield '\n]\n';
-}
-
-async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    for (const chunk of chunks) await handle.write(chunk);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** DuckDB's type for each column of results.parquet. */
@@ -79,20 +70,16 @@ const parquetTypes: Record<ResultColumn, string> = {
  */
 export async function writeResults(store: Store, rows: readonly ResultRow[], outFolder: string): Promise<string[]> {
   await mkdir(outFolder, { recursive: true });
-  const files = ['results.csv', 'results.json', 'results.parquet'].map((f) => join(outFolder, f));
-  const [csv, json, parquet] = files as [string, string, string];
-  const pending = files.map((f) => `${f}.partial`);
-  try {
-    await onFile(csv, 'write', () => writeChunks(`${csv}.partial`, csvChunks(rows)));
-    await onFile(json, 'write', () => writeChunks(`${json}.partial`, jsonChunks(rows)));
-    const columns = joinSql(resultColumns.map((c) => sql`${ident(c)}: ${literal(parquetTypes[c])}`));
-    await store.run(sql`COPY (SELECT * FROM read_json($json, format = 'array', columns = {${columns}})) TO $parquet (FORMAT parquet)`, {
-      json: `${json}.partial`,
-      parquet: `${parquet}.partial`,
-    });
-    for (const f of files) await rename(`${f}.partial`, f);
-  } finally {
-    await Promise.all(pending.map((p) => rm(p, { force: true })));
-  }
-  return files;
+  const [csv, json, parquet] = ['results.csv', 'results.json', 'results.parquet'].map((f) => join(outFolder, f)) as [string, string, string];
+  const columns = joinSql(resultColumns.map((c) => sql`${ident(c)}: ${literal(parquetTypes[c])}`));
+  await writeAtomically([
+    { file: csv, content: csvChunks(rows) },
+    { file: json, content: jsonChunks(rows) },
+    {
+      file: parquet,
+      content: (path) =>
+        store.run(sql`COPY (SELECT * FROM read_json($json, format = 'array', columns = {${columns}})) TO $parquet (FORMAT parquet)`, { json: partialOf(json), parquet: path }),
+    },
+  ]);
+  return [csv, json, parquet];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MilestoneReport } from '../model/milestoneReport.js';
-import { milestoneStatuses } from '../plan/milestoneStatus.js';
+import { milestoneStatuses } from '../model/milestoneReport.js';
 import type { Plan } from '../plan/planSchema.js';
 import { planSchema } from '../plan/planSchema.js';
 import { decodeRow } from './decodeRow.js';

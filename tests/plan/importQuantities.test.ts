@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planCommand } from '../../src/cli/commands/plan.js';
 import type { Plan } from '../../src/plan/planSchema.js';
-import { quantitiesCsvColumns } from '../../src/plan/writePlan.js';
+import { quantitiesCsvColumns } from '../../src/present/writePlan.js';
 import { tempDir } from '../support/fixture.js';
 import { fakeTerminal } from '../support/terminal.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/plan/parsePlan.js';
 import type { Plan, Task } from '../../src/plan/planSchema.js';
-import { planCsv, planJson } from '../../src/plan/writePlan.js';
+import { planCsv, planJson } from '../../src/present/writePlan.js';
 import { expectedHeadings, expectedTasks } from './expectedTasks.js';
 
 const SEED = 'data/seeds/suqian-2023-innovative-city-plan.txt';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCommand } from '../../src/cli/commands/plan.js';
 import { UsageError } from '../../src/cli/terminal.js';
-import { writePlan } from '../../src/plan/writePlan.js';
+import { writePlan } from '../../src/present/writePlan.js';
 import type { Plan } from '../../src/plan/planSchema.js';
 import { tempDir } from '../support/fixture.js';
 import { fakeTerminal } from '../support/terminal.js';

@@ -6,7 +6,7 @@ import { indicatorSchema } from '../../src/catalog/indicator.js';
 import { variableSchema } from '../../src/catalog/variable.js';
 import { main } from '../../src/cli/main.js';
 import type { Plan } from '../../src/plan/planSchema.js';
-import { writePlan } from '../../src/plan/writePlan.js';
+import { writePlan } from '../../src/present/writePlan.js';
 import { tempDir } from '../support/fixture.js';
 import { fakeTerminal } from '../support/terminal.js';
 

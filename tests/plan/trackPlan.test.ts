@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MilestoneReport } from '../../src/model/milestoneReport.js';
-import type { MilestoneStatus } from '../../src/plan/milestoneStatus.js';
+import type { MilestoneStatus } from '../../src/model/milestoneReport.js';
 import type { TrackedTask } from '../../src/plan/trackPlan.js';
 import { trackPlan } from '../../src/plan/trackPlan.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/plan/planSchema.js';
 import { readPlan } from '../../src/plan/readPlan.js';
 import { planQuantities } from '../../src/plan/planQuantities.js';
-import { planCsv, planJson, quantitiesCsv, writePlan } from '../../src/plan/writePlan.js';
+import { planCsv, planJson, quantitiesCsv, writePlan } from '../../src/present/writePlan.js';
 import { tempDir } from '../support/fixture.js';
 
 const plan: Plan = {

@@ -66,7 +66,7 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     const warnings: string[] = [];
     let pngs: Promise<void>[] = [];
     const chartFile = (chart: Chart, ext: string): string => join(chartFolder, `${safeFileName(chart.name)}${ext}`);
-    const writePng = (chart: Chart, svg: string) => async () => writeAtomically(chartFile(chart, '.png'), await renderPng(svg, fontFiles));
+    const writePng = (chart: Chart, svg: string) => async () => writeAtomically([{ file: chartFile(chart, '.png'), content: await renderPng(svg, fontFiles) }]);
     for (const chart of charts) {
       const { svg, warnings: w } = await renderSvg(chart.spec);
       warnings.push(...w.map((message) => `${chart.name}: ${message}`));
@@ -74,8 +74,8 @@ export async function renderReport(data: ReportData, out: string, options: Rende
       const png = writePng(chart, svg)();
       png.catch(() => {}); // awaited below; marked handled so a failure meanwhile is reported once
       pngs.push(png);
-      await writeAtomically(chartFile(chart, '.vl.json'), `${JSON.stringify(chart.spec, null, 2)}\n`);
-      await writeAtomically(chartFile(chart, '.svg'), svg);
+      await writeAtomically([{ file: chartFile(chart, '.vl.json'), content: `${JSON.stringify(chart.spec, null, 2)}\n` }]);
+      await writeAtomically([{ file: chartFile(chart, '.svg'), content: svg }]);
     }
     const missing = [...new Set(visibleText(drawn.map((d) => d.svg).join('')))].filter((c) => c >= ' ' && !subset.characters.has(c));
     if (missing.length > 0) {
@@ -89,10 +89,10 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     progress('写出网页与工作簿 writing report.html and report.xlsx');
     const htmlFile = join(out, 'report.html');
     const xlsxFile = join(out, 'report.xlsx');
-    await writeAtomically(htmlFile, renderReportHtml(data, drawn, { engineVersion: options.engineVersion, fonts: subset }));
+    await writeAtomically([{ file: htmlFile, content: renderReportHtml(data, drawn, { engineVersion: options.engineVersion, fonts: subset }) }]);
     // exceljs loads here, while the thread pool is still drawing PNGs, rather than before anything starts.
     const { buildWorkbook } = await import('../workbook/buildWorkbook.js');
-    await writeAtomically(xlsxFile, await buildWorkbook(data));
+    await writeAtomically([{ file: xlsxFile, content: await buildWorkbook(data) }]);
     await Promise.all(pngs);
     const files = drawn.map(({ chart }) => ({
       name: chart.name,

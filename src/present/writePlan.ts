@@ -1,23 +1,13 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvField } from '../model/csvText.js';
-import type { PlanQuantity } from './planQuantities.js';
-import { planQuantities } from './planQuantities.js';
-import type { Plan, Task } from './planSchema.js';
-import { planSchema } from './planSchema.js';
-
-/** Where a data folder keeps its plan (CONTRACT.md: `plan/`). */
-export const planFiles = (folder: string): PlanFiles => ({
-  json: join(folder, 'plan', 'tasks.json'),
-  csv: join(folder, 'plan', 'tasks.csv'),
-  quantities: join(folder, 'plan', 'quantities.csv'),
-});
-
-export interface PlanFiles {
-  readonly json: string;
-  readonly csv: string;
-  readonly quantities: string;
-}
+import type { PlanQuantity } from '../plan/planQuantities.js';
+import { planQuantities } from '../plan/planQuantities.js';
+import type { Plan, Task } from '../plan/planSchema.js';
+import { planSchema } from '../plan/planSchema.js';
+import type { PlanFiles } from '../plan/planFiles.js';
+import { planFiles } from '../plan/planFiles.js';
+import { writeAtomically } from './writeAtomically.js';
 
 /** The same keys in the same order every time, whatever order the object was built in: the file diffs cleanly. */
 function ordered(plan: Plan): Plan {
@@ -80,17 +70,11 @@ export function quantitiesCsv(quantities: readonly PlanQuantity[]): string {
  */
 export async function writePlan(plan: Plan, folder: string): Promise<PlanFiles> {
   const files = planFiles(folder);
-  const contents: [string, string][] = [
-    [files.json, planJson(plan)],
-    [files.csv, planCsv(plan)],
-    [files.quantities, quantitiesCsv(planQuantities(planSchema.parse(plan)))],
-  ];
   await mkdir(join(folder, 'plan'), { recursive: true });
-  try {
-    for (const [file, content] of contents) await writeFile(`${file}.partial`, content);
-    for (const [file] of contents) await rename(`${file}.partial`, file);
-  } finally {
-    await Promise.all(contents.map(([file]) => rm(`${file}.partial`, { force: true })));
-  }
+  await writeAtomically([
+    { file: files.json, content: planJson(plan) },
+    { file: files.csv, content: planCsv(plan) },
+    { file: files.quantities, content: quantitiesCsv(planQuantities(planSchema.parse(plan))) },
+  ]);
   return files;
 }
