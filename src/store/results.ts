@@ -97,7 +97,7 @@ function decodeResult(row: Row): FigureResult {
   const texts = (c: string): string[] => {
     const v = row[c];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`results.${c}: expected a list of text`);
-    return v as string[];
+    return v;
   };
   const status = text('status');
   if (!statusSet.has(status)) throw new Error(`results.status: unknown status "${status}"`);

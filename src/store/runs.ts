@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
 import { ENGINE_VERSION } from '../version.js';
 import type { RunInputs } from './runInputs.js';
-import type { Store } from './store.js';
+import { decodeRow } from './decodeRow.js';
+import type { Row, Store } from './store.js';
 import { sql } from '../model/sql.js';
 
 /**
@@ -43,50 +45,55 @@ export interface RunRecord {
 const runColumns = sql`run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, epoch_ms(started_at) AS started_ms, status, data_dir, as_of,
   result_rows, engine_version, catalog_sha256, CAST(settings AS VARCHAR) AS settings, CAST(inputs AS VARCHAR) AS inputs`;
 
-interface RunRow {
-  [key: string]: unknown;
-  run_id: number;
-  started_at: string;
-  started_ms: number;
-  status: RunStatus;
-  data_dir: string;
-  as_of: number | null;
-  result_rows: number | null;
-  engine_version: string;
-  catalog_sha256: string;
-  settings: string;
-  inputs: string;
-}
+const runFile = z.object({ kind: z.string(), name: z.string(), sha256: z.string(), status: z.string(), load_id: z.number() });
 
-const toRecord = (r: RunRow): RunRecord => ({
-  runId: r.run_id,
-  startedAt: r.started_at,
-  startedMs: r.started_ms,
-  status: r.status,
-  dataDir: r.data_dir,
-  asOf: r.as_of,
-  resultRows: r.result_rows,
-  engineVersion: r.engine_version,
-  definitionsSha256: r.catalog_sha256,
-  // Checked on the way out: settings a later engine reads with defaults it did not have.
-  settings: settingsSchema.parse(JSON.parse(r.settings)),
-  inputs: JSON.parse(r.inputs) as RunFile[],
+/** A `runs` row as {@link runColumns} reads it, checked. */
+const runRow = z.object({
+  run_id: z.number(),
+  started_at: z.string(),
+  started_ms: z.number(),
+  status: z.enum(['computing', 'staged', 'done', 'abandoned']),
+  data_dir: z.string(),
+  as_of: z.number().nullable(),
+  result_rows: z.number().nullable(),
+  engine_version: z.string(),
+  catalog_sha256: z.string(),
+  settings: z.string(),
+  inputs: z.string(),
 });
+
+const toRecord = (row: Row): RunRecord => {
+  const r = decodeRow(runRow, row, 'runs');
+  return {
+    runId: r.run_id,
+    startedAt: r.started_at,
+    startedMs: r.started_ms,
+    status: r.status,
+    dataDir: r.data_dir,
+    asOf: r.as_of,
+    resultRows: r.result_rows,
+    engineVersion: r.engine_version,
+    definitionsSha256: r.catalog_sha256,
+    // Checked on the way out: settings a later engine reads with defaults it did not have.
+    settings: settingsSchema.parse(JSON.parse(r.settings)),
+    inputs: z.array(runFile).parse(JSON.parse(r.inputs)),
+  };
+};
 
 /** Every run, oldest first. */
 export async function listRuns(store: Store): Promise<RunRecord[]> {
-  return (await store.all<RunRow>(sql`SELECT ${runColumns} FROM runs ORDER BY run_id`)).map(toRecord);
+  return (await store.all(sql`SELECT ${runColumns} FROM runs ORDER BY run_id`)).map(toRecord);
 }
 
 /** One run, whatever its status. */
 export async function findRun(store: Store, runId: number): Promise<RunRecord | undefined> {
-  const row = await store.one<RunRow>(sql`SELECT ${runColumns} FROM runs WHERE run_id = $run`, { run: runId });
+  const row = await store.one(sql`SELECT ${runColumns} FROM runs WHERE run_id = $run`, { run: runId });
   return row && toRecord(row);
 }
 
 /** The latest published run, or the latest run at or before a time. */
 export async function lastPublished(store: Store, atOrBefore?: Date): Promise<RunRecord | undefined> {
-  const row = await store.one<RunRow>(
+  const row = await store.one(
     sql`SELECT ${runColumns} FROM runs WHERE status = 'done' AND ($at IS NULL OR started_at <= CAST($at AS TIMESTAMPTZ)) ORDER BY run_id DESC LIMIT 1`,
     { at: atOrBefore?.toISOString() ?? null },
   );
