@@ -20,11 +20,11 @@ import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { milestoneStatusLabels } from '../src/plan/milestoneStatus.js';
-import type { MilestoneStatus } from '../src/plan/milestoneStatus.js';
+import type { MilestoneStatus } from '../src/model/milestoneReport.js';
 import { parsePlan } from '../src/plan/parsePlan.js';
 import type { Plan } from '../src/plan/planSchema.js';
 import { planSchema } from '../src/plan/planSchema.js';
-import { planCsv, planJson } from '../src/plan/writePlan.js';
+import { planCsv, planJson } from '../src/present/writePlan.js';
 import { mulberry32 } from './prng.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -16,6 +16,7 @@ import { runInputs } from '../store/runInputs.js';
 import { findRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { targetChanges } from '../store/targetsStore.js';
+import { periodIndex, storedPeriod } from '../model/period.js';
 
 /**
  * The fields of a figure compared between two publications, named as the
@@ -106,16 +107,14 @@ export async function diffRuns(store: Store, from: number, to: number): Promise<
     const indicator = indicators.get(id);
     const reasons: string[] = [];
     if (indicator) {
-      const year = Number(period.slice(0, 4));
-      const quarter = Number(period.slice(5));
-      const pidx = year * 4 + quarter - 1;
+      const pidx = periodIndex(storedPeriod(period));
       const covered = tree.descendantsOf(region);
       const inputs = [
         ...indicator.inputs.current.map((v) => ({ v, p: pidx })),
         ...indicator.inputs.previousYear.map((v) => ({ v, p: pidx - PREVIOUS_YEAR_LAG })),
       ];
       for (const r of revisedInputs) {
-        const rp = Number(r.period.slice(0, 4)) * 4 + (r.period.length > 4 ? Number(r.period.slice(5)) - 1 : 3);
+        const rp = periodIndex(storedPeriod(r.period));
         // An annual figure is used as of later quarters too (until the next year's figure).
         const uses = (i: { v: string; p: number }) => i.v === r.variable && (annual.has(r.variable) ? rp <= i.p && i.p < rp + 8 : i.p === rp);
         if (covered.has(r.region) && inputs.some(uses)) {

@@ -1,10 +1,12 @@
 import type { Status } from '../model/status.js';
-import { statusLabels } from '../assess/statusRules.js';
+import { scheduleRules } from '../assess/scheduleRules.js';
+import { statusLabels, statusRules } from '../assess/statusRules.js';
 import type { Indicator } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
 import type { FigureResult } from '../model/figureResult.js';
+import { periodAt, periodIndex, storedPeriod } from '../model/period.js';
 import type { Region } from '../model/region.js';
 import { findingText, notesText } from '../present/format/findingWords.js';
 import { resolveInputs } from '../resolve/resolveInputs.js';
@@ -113,9 +115,8 @@ export async function explainFigure(
   }
 
   await resolveInputs(store);
-  const year = Number(at.period.slice(0, 4));
-  const quarter = Number(at.period.slice(5));
-  const pidx = year * 4 + quarter - 1;
+  const { quarter } = storedPeriod(at.period);
+  const pidx = periodIndex(storedPeriod(at.period));
   const variables = new Map(catalog.variables.map((v) => [v.code, v]));
   const figureInputs: FigureInput[] = [];
   for (const [variable, lag] of [
@@ -192,7 +193,7 @@ async function inputValue(store: Store, regions: WorkingRegions, filesRun: numbe
   return { ...base, children, ...(resolved.missingChildren ? { missingChildren: resolved.missingChildren } : {}) };
 }
 
-const periodOf = (pidx: number): string => `${Math.floor(pidx / 4)}Q${(pidx % 4) + 1}`;
+const periodOf = (pidx: number): string => periodAt(pidx).period;
 
 async function targetExplanation(
   store: Store,
@@ -206,40 +207,42 @@ async function targetExplanation(
   if (result.targetSource === null) return { source: null, rows: [], rule: '无年度目标：不评判 no annual target for this region or an ancestor it may inherit from' };
   const from = result.targetSource === 'own' ? region.code : result.targetSource.replace(/^inherited:/, '');
   const rows = await targetRowsFor(store, targetsLoad, { indicator: indicator.id, region: region.code, annualFrom: from, period });
-  const q = Number(period.slice(5));
+  const q = storedPeriod(period).quarter;
   const scheduled = rows.find((r) => r.period === period && indicator.schedule === 'explicit');
   const annual = result.annualTarget;
   const rules: Record<Indicator['schedule'], string> = {
-    level: `水平值指标 level：目标（至本期）= 年度目标 ${annual}`,
-    linear: `线性序时 linear：目标（至本期）= 年度目标 ${annual} × ${q}/4 = ${result.target}`,
+    level: `${scheduleRules.level.label}：目标（至本期）= 年度目标 ${annual}`,
+    linear: `${scheduleRules.linear.label}：目标（至本期）= 年度目标 ${annual} × ${q}/4 = ${result.target}`,
     explicit: scheduled
-      ? `计划进度 explicit：目标（至本期）= 本期进度目标 ${scheduled.value}（${scheduled.file} 第${scheduled.row}行）`
-      : `计划进度 explicit：${findingText({ code: 'NO_SCHEDULE_ROW', params: {} }, { region: (code) => regions.name(code) })}：${annual} × ${q}/4 = ${result.target}`,
-    year_end: `年末考核 year_end：目标 = 年度目标 ${annual}${q < 4 ? '，四季度前只显示进度 judged at Q4 only' : ''}`,
+      ? `${scheduleRules.explicit.label}：目标（至本期）= 本期进度目标 ${scheduled.value}（${scheduled.file} 第${scheduled.row}行）`
+      : `${scheduleRules.explicit.label}：${findingText({ code: 'NO_SCHEDULE_ROW', params: {} }, { region: (code) => regions.name(code) })}：${annual} × ${q}/4 = ${result.target}`,
+    year_end: `${scheduleRules.year_end.label}：目标 = 年度目标 ${annual}${q < 4 ? '，四季度前只显示进度 judged at Q4 only' : ''}`,
   };
   return { source: { region: from, name: regions.name(from) ?? from, inherited: from !== region.code }, rows, rule: rules[indicator.schedule] };
 }
 
 /** The status rule that fired, in words, with the figures it compared (INDICATORS.md §5). */
 function statusRule(indicator: Indicator, r: FigureResult, quarter: number, threshold: number): string {
+  // The status's name from the rule catalog, then its code.
+  const head = (s: Status): string => `${statusRules[s].label} ${s}`;
   const ratio = indicator.direction === 'higher' ? '实际 ÷ 目标 actual ÷ target' : '目标 ÷ 实际 target ÷ actual (越小越好 lower is better)';
   // INDICATORS.md §5: where a ratio is null with a target (a target of 0 or below), "≥ 1" reads "the actual meets the target".
   const meets = indicator.direction === 'higher' ? '实际 ≥ 目标 actual ≥ target' : '实际 ≤ 目标 actual ≤ target';
   const reached = (value: number | null, what: string): string => (value === null ? `${what}无意义（目标 ≤ 0）ratio undefined, so ${meets}` : `${what} ${value} ≥ 1`);
   const rules: Record<Status, string> = {
-    no_data: '无数据 no_data：实际值缺失 the figure could not be computed',
-    no_target: '无目标 no_target：没有适用的年度目标 no annual target applies',
+    no_data: `${head('no_data')}：实际值缺失 the figure could not be computed`,
+    no_target: `${head('no_target')}：没有适用的年度目标 no annual target applies`,
     completed:
       indicator.schedule === 'level'
-        ? `已完成 completed：四季度且${reached(r.attainment, '完成率')} (Q4 and attainment ≥ 1)`
-        : `已完成 completed：${reached(r.annualProgress, '年度进度')}（已达年度目标 the annual target is met）`,
-    pending: `年末考核 pending：年末考核指标在四季度前不评判（第${quarter}季度）judged at year end only; 年度进度 ${r.annualProgress}`,
-    on_track: r.attainment === null ? `达到序时 on_track：${reached(null, '完成率')}` : `达到序时 on_track：完成率 = ${ratio} = ${r.attainment} ≥ 1`,
-    warning: `预警 warning：预警线 ${threshold} ≤ 完成率 ${r.attainment} < 1（完成率 = ${ratio}）`,
+        ? `${head('completed')}：四季度且${reached(r.attainment, '完成率')} (Q4 and attainment ≥ 1)`
+        : `${head('completed')}：${reached(r.annualProgress, '年度进度')}（已达年度目标 the annual target is met）`,
+    pending: `${head('pending')}：年末考核指标在四季度前不评判（第${quarter}季度）judged at year end only; 年度进度 ${r.annualProgress}`,
+    on_track: r.attainment === null ? `${head('on_track')}：${reached(null, '完成率')}` : `${head('on_track')}：完成率 = ${ratio} = ${r.attainment} ≥ 1`,
+    warning: `${head('warning')}：预警线 ${threshold} ≤ 完成率 ${r.attainment} < 1（完成率 = ${ratio}）`,
     behind:
       r.attainment === null && r.target !== null
-        ? `滞后 behind：完成率无意义（目标 ≤ 0），且未达到目标 ratio undefined and not ${meets}`
-        : `滞后 behind：完成率 ${r.attainment ?? '—'} < 预警线 ${threshold}（完成率 = ${ratio}）`,
+        ? `${head('behind')}：完成率无意义（目标 ≤ 0），且未达到目标 ratio undefined and not ${meets}`
+        : `${head('behind')}：完成率 ${r.attainment ?? '—'} < 预警线 ${threshold}（完成率 = ${ratio}）`,
   };
   return rules[r.status];
 }

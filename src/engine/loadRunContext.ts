@@ -1,6 +1,6 @@
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
-import { loadPlanTracking } from '../plan/loadPlanTracking.js';
+import { loadPlanTracking } from './loadPlanTracking.js';
 import type { RunContext } from '../present/runContext.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import { readResults, resultPeriods } from '../store/results.js';

@@ -112,8 +112,12 @@ export function parseQuarter(text: string): Period | undefined {
   return isYearInRange(year) ? makePeriod(year, Number(match[2])) : undefined;
 }
 
-/** The period `n` quarters after `p` (before, for a negative `n`): `shiftQuarters(2023Q1, -1)` is 2022Q4. */
-export const shiftQuarters = (p: Pick<Period, 'year' | 'quarter'>, n: number): Period => periodAt(periodIndex(p) + n);
+/** A period the engine stored itself (`YYYYQn`); anything else there is a broken invariant, not bad input. */
+export function storedPeriod(text: string): Period {
+  const p = parseQuarter(text);
+  if (p === undefined) throw new Error(`not a stored period: ${text}`);
+  return p;
+}
 
 /** The quarters of a year, 1 to 4. */
 export const quartersOf = (year: number): Period[] => [1, 2, 3, 4].map((q) => makePeriod(year, q));

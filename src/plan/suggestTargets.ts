@@ -89,7 +89,7 @@ export interface SuggestInput {
  * A series tracked in part gets the target rows its indicator lacks; one not
  * tracked at all gets an indicator, a variable and its target rows.
  *
- * @example const { tracked, suggestions } = suggestTargets({ plan, indicators: catalog.indicators, targets, root: '321300' });
+ * @example const { tracked, suggestions } = suggestTargets({ plan, indicators: catalog.indicators, targets, root: 'C01' });
  */
 export function suggestTargets({ plan, indicators, targets, root }: SuggestInput): PlanSuggestions {
   const quantities = planQuantities(plan);

@@ -112,3 +112,10 @@ export function trackPlan(tasks: readonly TrackedTask[], reports: readonly Miles
     unreported: milestones.filter((m) => m.state === 'unreported'),
   };
 }
+
+/** A run's plan tracking for one quarter, with the tasks it was computed from. */
+export interface StoredPlanTracking {
+  readonly title: string;
+  readonly tasks: readonly TrackedTask[];
+  readonly tracking: PlanTracking;
+}

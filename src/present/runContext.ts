@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { FigureResult } from '../model/figureResult.js';
 import type { Region } from '../model/region.js';
 import type { Target } from '../model/target.js';
-import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import type { StoredPlanTracking } from '../plan/trackPlan.js';
 import type { Settings } from '../settings.js';
 import type { RunInputs } from '../store/runInputs.js';
 

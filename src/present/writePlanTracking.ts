@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { milestoneStatusLabels } from '../plan/milestoneStatus.js';
-import type { StoredPlanTracking } from '../plan/loadPlanTracking.js';
+import type { StoredPlanTracking } from '../plan/trackPlan.js';
 import { writeAtomically } from './writeAtomically.js';
 import { csvField } from '../model/csvText.js';
 import { formatPeriod } from '../model/period.js';

@@ -9,14 +9,10 @@ import { partialOf, writeAtomically } from './writeAtomically.js';
 
 const csvValue = (row: ResultRow, column: ResultColumn): string => (column === 'findings' ? csvField(JSON.stringify(row.findings)) : csvField(row[column]));
 
-/** CSV with a BOM so Excel reads UTF-8; numbers unrounded, nulls empty, findings as JSON text. */
-export function resultsCsv(rows: readonly ResultRow[]): string {
-  return [...csvChunks(rows)].join('');
-}
-
 /** Rows go out in slices: one string for a million rows would pass V8's string length limit. */
 const SLICE = 10_000;
 
+/** CSV with a BOM so Excel reads UTF-8; numbers unrounded, nulls empty, findings as JSON text. */
 function* csvChunks(rows: readonly ResultRow[]): Generator<string> {
   yield `\uFEFF${resultColumns.join(',')}\r\n`;
   for (let i = 0; i < rows.length; i += SLICE) {

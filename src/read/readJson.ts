@@ -13,7 +13,7 @@ const toCell = (v: unknown): Cell =>
  */
 export async function readJson(file: string, bytes?: Uint8Array): Promise<RawTable> {
   const { text, encoding } = decodeText(bytes ?? (await readFile(file)));
-  const data: unknown = judging(file, () => JSON.parse(text));
+  const data = judging(file, (): unknown => JSON.parse(text));
   if (!Array.isArray(data)) throw new UnreadableFileError(file, 'JSON 观测文件应为对象数组 / a JSON observations file must be an array of row objects');
   const headers: string[] = [];
   for (const item of data as unknown[]) {

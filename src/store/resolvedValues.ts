@@ -40,7 +40,7 @@ const resolvedRow = z.object({
  * (`year * 4 + quarter - 1`); undefined when nothing was resolved there.
  * Call after `resolveInputs`.
  *
- * @example await resolvedValue(store, { region: '321300', variable: 'gdp', pidx: 2023 * 4 + 1 })
+ * @example await resolvedValue(store, { region: 'C01', variable: 'gdp', pidx: 2023 * 4 + 1 })
  */
 export async function resolvedValue(store: Store, at: { region: string; variable: string; pidx: number }): Promise<ResolvedValue | undefined> {
   const row = await store.one(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decodeRow } from './decodeRow.js';
 import type { Store } from './store.js';
+import { storedPeriod } from '../model/period.js';
 
 /**
  * Reads of the `targets` table: every stored version of targets.csv, one per
@@ -35,14 +36,14 @@ const sourceRow = z.object({
  * an intensive indicator inherits from; an annual row or a Q4 schedule
  * point) and the figure's own schedule point for the period.
  *
- * @example await targetRowsFor(store, inputs.targetsLoad, { indicator: 'rd_intensity', region: '321322', annualFrom: '321300', period: '2023Q2' });
+ * @example await targetRowsFor(store, inputs.targetsLoad, { indicator: 'rd_intensity', region: 'D01', annualFrom: 'C01', period: '2023Q2' });
  */
 export async function targetRowsFor(
   store: Store,
   load: number,
   figure: { indicator: string; region: string; annualFrom: string; period: string },
 ): Promise<TargetSourceRow[]> {
-  const year = Number(figure.period.slice(0, 4));
+  const { year } = storedPeriod(figure.period);
   const rows = await store.all(
     `SELECT l.file, t."row" AS row, t.year, t.period, t.value, t.note FROM targets t JOIN loads l ON l.load_id = t.load_id
      WHERE t.load_id = $load AND t.indicator = $indicator AND t.year = $year

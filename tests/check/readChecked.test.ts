@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as fsPromises from 'node:fs/promises';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type * as readTableModule from '../../src/read/readTable.js';
 
 afterEach(() => {
   vi.doUnmock('../../src/read/readTable.js');
@@ -18,7 +20,7 @@ describe('reading a data file', () => {
 
   it('lets a fault of the engine’s own through instead of blaming the file', async () => {
     vi.doMock('../../src/read/readTable.js', async (importOriginal) => ({
-      ...(await importOriginal<typeof import('../../src/read/readTable.js')>()),
+      ...(await importOriginal<typeof readTableModule>()),
       readTable: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'cells')")),
     }));
     const { readChecked } = await import('../../src/check/readChecked.js');
@@ -30,7 +32,7 @@ describe('reading a data file', () => {
   it('calls a folder it may not look into a file-access problem, not a missing one', async () => {
     // The OS's answer is mocked: as root (CI) no mode bits would refuse.
     vi.doMock('node:fs/promises', async (importOriginal) => {
-      const fs = await importOriginal<typeof import('node:fs/promises')>();
+      const fs = await importOriginal<typeof fsPromises>();
       const refuse = (path: string) => Object.assign(new Error(`EACCES: permission denied, stat '${path}'`), { code: path.includes('locked') ? 'EACCES' : 'ENOENT' });
       return { ...fs, stat: (path: string) => Promise.reject(refuse(path)) };
     });

@@ -1,5 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Linter } from 'eslint';
 import { ESLint } from 'eslint';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ruleId = 'layers/import-order';
+const stem = (path: string): string => path.replace(/\.[cm]?[jt]sx?$/, '');
 
 /** The plugin and options exactly as eslint.config.js wires them for src/. */
 async function configuredRule(): Promise<{ plugin: ESLint.Plugin; entry: Linter.RuleEntry }> {
@@ -107,14 +108,17 @@ describe('the layer rule', () => {
     const options = (Array.isArray(entry) ? entry[1] : undefined) as { exceptions: { from: string; to: string }[] } | undefined;
     if (!options) throw new Error(`${ruleId} has no options`);
     const strict = layerLinter(plugin, ['error', { ...options, exceptions: [] }]);
-    const results = await strict.lintFiles(['src/**/*.ts']);
-    const crossings = results.flatMap((r) =>
-      r.messages.filter((m) => m.ruleId === ruleId).map((m) => ({ file: r.filePath.slice(join(root, 'src').length + 1).split('\\').join('/'), message: m.message })),
-    );
+    // Each crossing as `from` → `to`, both under src/ and without extension, as the exceptions name them.
+    const crossings = (await strict.lintFiles(['src/**/*.ts'])).flatMap((r) => {
+      const file = relative(join(root, 'src'), r.filePath).split(sep).join('/');
+      return r.messages.flatMap((m) => {
+        const specifier = m.ruleId === ruleId ? /\('([^']+)'\)/.exec(m.message)?.[1] : undefined;
+        return specifier === undefined ? [] : [{ from: stem(file), to: stem(posix.join(posix.dirname(file), specifier)) }];
+      });
+    });
+    const covers = (pattern: string, path: string): boolean => path === stem(pattern.replace(/\/$/, '')) || path.startsWith(pattern.replace(/\/?$/, '/'));
     for (const exception of options.exceptions) {
-      const from = exception.from.replace(/\/$/, '');
-      const to = exception.to.replace(/\.ts$/, '').replace(/\/$/, '');
-      const used = crossings.some((c) => (c.file === from || c.file.startsWith(`${from}/`)) && c.message.includes(`('../${to}`));
+      const used = crossings.some((c) => covers(exception.from, c.from) && covers(exception.to, c.to));
       expect(used, `exception ${exception.from} → ${exception.to} is no longer needed: remove it from eslint.config.js`).toBe(true);
     }
   });

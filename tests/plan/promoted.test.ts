@@ -58,7 +58,7 @@ describe('plan quantities promoted to tracked indicators', () => {
     catalog = await loadCatalog('metrics');
     const plan = JSON.parse(await readFile('data/suqian/plan/tasks.json', 'utf8')) as { tasks: PlanTask[] };
     tasks = new Map(plan.tasks.map((t) => [t.number, t]));
-    targets = parse(await readFile('data/suqian/targets.csv', 'utf8'), { columns: true, bom: true }) as TargetRow[];
+    targets = parse<TargetRow>(await readFile('data/suqian/targets.csv', 'utf8'), { columns: true, bom: true });
   });
 
   it.each(PROMOTED)('$id is in the catalog under task $task with the plan task’s units', ({ id, task, unit }) => {

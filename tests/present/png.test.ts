@@ -6,7 +6,7 @@ import { chartCatalog } from '../../src/present/charts/chartCatalog.js';
 import { loadChartFonts } from '../../src/present/render/chartFonts.js';
 import { subsetFonts } from '../../src/present/render/fontSubset.js';
 import type { Raster } from '../../src/present/render/renderPng.js';
-import { rasterize } from '../../src/present/render/renderPng.js';
+import { rasterize, renderPng } from '../../src/present/render/renderPng.js';
 import { renderSvg } from '../../src/present/render/renderSvg.js';
 import { useChartTextMetrics } from '../../src/present/render/textMetrics.js';
 import { sampleReportData } from '../support/sampleReport.js';
@@ -41,19 +41,19 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('PNG rendering', () => {
-  it('draws the Chinese title: ink in the title area with the CJK font, none without it', () => {
-    const withFont = rasterize(svg, fontFiles);
-    const noFont = rasterize(svg, []);
+  it('draws the Chinese title: ink in the title area with the CJK font, none without it', async () => {
+    const withFont = await rasterize(svg, fontFiles);
+    const noFont = await rasterize(svg, []);
     expect(withFont.width).toBe(noFont.width);
     // The title (宿迁市… in bold 15 px) sits in the top-left 40 px band at scale 2.
     const titleBox = { x: 0, y: 0, w: Math.round(withFont.width * 0.6), h: 2 * 40 };
     expect(darkPixels(withFont, titleBox)).toBeGreaterThan(500);
     expect(darkPixels(noFont, titleBox)).toBe(0);
-    expect(Buffer.compare(withFont.png(), noFont.png())).not.toBe(0);
+    expect(Buffer.compare(await renderPng(svg, fontFiles), await renderPng(svg, []))).not.toBe(0);
   });
 
-  it('writes a real PNG at twice the SVG size', () => {
-    const png = rasterize(svg, fontFiles).png();
+  it('writes a real PNG at twice the SVG size', async () => {
+    const png = await renderPng(svg, fontFiles);
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const svgWidth = Number(/width="(\d+)"/.exec(svg)?.[1]);
     expect(png.readUInt32BE(16)).toBe(svgWidth * 2);

@@ -1,9 +1,7 @@
 import { cp, lstat, readFile, readdir, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRunContext } from '../../src/engine/loadRunContext.js';
-import { resultRowsOf } from '../../src/present/resultColumns.js';
-import { resultsCsv } from '../../src/present/writeResults.js';
+import { storedResultsCsv } from '../support/storedResults.js';
 import { Store } from '../../src/store/store.js';
 import { start, until } from '../support/cliChild.js';
 import { tempDir } from '../support/fixture.js';
@@ -52,7 +50,7 @@ async function observe(): Promise<State> {
     const storeRun = published.at(-1)?.run_id ?? null;
     if (manifest && storeRun === manifest.runId) {
       // Every file <out> shows is that run's: the results as the store holds them, and nothing else resolves.
-      const csv = resultsCsv(resultRowsOf(await loadRunContext(store, { runId: storeRun })));
+      const csv = await storedResultsCsv(store, storeRun);
       expect(await readFile(join(out, 'results.csv'), 'utf8')).toBe(csv);
       const visible: string[] = [];
       for (const name of await readdir(out)) {

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRunContext } from '../../src/engine/loadRunContext.js';
-import { resultRowsOf } from '../../src/present/resultColumns.js';
-import { resultsCsv } from '../../src/present/writeResults.js';
+import { storedResultsCsv } from '../support/storedResults.js';
 import { Store } from '../../src/store/store.js';
 import { bigFolder } from '../support/bigFolder.js';
 import { start, until } from '../support/cliChild.js';
@@ -39,7 +37,7 @@ describe('two databases, one output folder', () => {
 
     const store = await Store.open(join(work, 'b.duckdb'));
     try {
-      expect(await readFile(join(out, 'results.csv'), 'utf8')).toBe(resultsCsv(resultRowsOf(await loadRunContext(store, { runId: 1 }))));
+      expect(await readFile(join(out, 'results.csv'), 'utf8')).toBe(await storedResultsCsv(store, 1));
     } finally {
       store.close();
     }

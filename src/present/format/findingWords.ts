@@ -9,7 +9,7 @@ export interface FindingNames {
 
 type Words = { readonly [C in FindingCode]: (params: FindingParams<C>, names: FindingNames) => string };
 
-/** `宿迁市(321300)`; a code without a name stays a code. */
+/** `City(C01)`; a code without a name stays a code. */
 const regionNamed = (code: string, names: FindingNames): string => {
   const name = names.region(code);
   return name === undefined ? code : `${name}(${code})`;

@@ -1,6 +1,6 @@
 import type { FigureResult } from '../../model/figureResult.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
-import type { StoredPlanTracking } from '../../plan/loadPlanTracking.js';
+import type { StoredPlanTracking } from '../../plan/trackPlan.js';
 
 /** A region as the report shows it: its place in the tree decides sections and rankings. */
 export interface ReportRegion {

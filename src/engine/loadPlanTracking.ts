@@ -1,15 +1,9 @@
 import { milestoneReports, storedPlan } from '../store/planStore.js';
 import type { RunInputs } from '../store/runInputs.js';
 import type { Store } from '../store/store.js';
-import type { PlanTracking, TrackedTask } from './trackPlan.js';
-import { trackPlan } from './trackPlan.js';
-
-/** A run's plan tracking for one quarter, with the tasks it was computed from. */
-export interface StoredPlanTracking {
-  readonly title: string;
-  readonly tasks: readonly TrackedTask[];
-  readonly tracking: PlanTracking;
-}
+import type { StoredPlanTracking } from '../plan/trackPlan.js';
+import { trackPlan } from '../plan/trackPlan.js';
+import { storedPeriod } from '../model/period.js';
 
 /**
  * Plan tracking as a run saw it: the run's plan version and the milestone
@@ -21,9 +15,9 @@ export async function loadPlanTracking(store: Store, inputs: RunInputs, period: 
   if (inputs.planLoad === null) return undefined;
   const plan = await storedPlan(store, inputs.planLoad);
   if (!plan) return undefined;
-  const year = Number(period.slice(0, 4));
-  if (year < plan.year) return undefined;
-  const quarter = year > plan.year ? 4 : Number(period.slice(5));
+  const at = storedPeriod(period);
+  if (at.year < plan.year) return undefined;
+  const quarter = at.year > plan.year ? 4 : at.quarter;
   const reports = await milestoneReports(store, inputs.filesRun, plan.year);
   return { title: plan.title, tasks: plan.tasks, tracking: trackPlan(plan.tasks, reports, plan.year, quarter) };
 }
