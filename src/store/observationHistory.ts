@@ -56,7 +56,7 @@ const revisionRow = z.object({
  * Every value ever stored for one observation, oldest first (in the order
  * they were loaded).
  *
- * @example await observationRevisions(store, { region: '321324', variable: 'gdp', period: '2023Q2' })
+ * @example await observationRevisions(store, { region: 'D01', variable: 'gdp', period: '2023Q2' })
  */
 export async function observationRevisions(store: Store, key: ObservationKey): Promise<StoredRevision[]> {
   const rows = await store.all(

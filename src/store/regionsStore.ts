@@ -37,7 +37,7 @@ const namedRow = z.object({ code: z.string(), name: z.string() });
  * A region named by its code or its Chinese name, as the latest stored
  * version of the regions that has it says; a code wins over a name.
  *
- * @example await findStoredRegion(store, '泗洪县') // { code: '321324', name: '泗洪县' }
+ * @example await findStoredRegion(store, 'District One') // { code: 'D01', name: 'District One', … }
  */
 export async function findStoredRegion(store: Store, codeOrName: string): Promise<{ code: string; name: string } | undefined> {
   const row = await store.one(
