@@ -75,8 +75,11 @@ export async function readResults(store: Store, runId: number, filter: ResultFil
 
 /** The periods a run has figures for, in order. */
 export async function resultPeriods(store: Store, runId: number): Promise<string[]> {
-  const rows = await store.all<{ period: string }>('SELECT DISTINCT period FROM results WHERE run_id = $run ORDER BY period', { run: runId });
-  return rows.map((r) => r.period);
+  const rows = await store.all('SELECT DISTINCT period FROM results WHERE run_id = $run ORDER BY period', { run: runId });
+  return rows.map((r) => {
+    if (typeof r.period !== 'string') throw new Error('results.period: expected text');
+    return r.period;
+  });
 }
 
 const statusSet = new Set<string>(statuses);

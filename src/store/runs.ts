@@ -145,13 +145,16 @@ export async function copyRunFiles(store: Store, runId: number, base: number): P
 
 /** Observation and milestone files run `before` read that run `after` did not. */
 export async function filesGone(store: Store, before: number, after: number): Promise<string[]> {
-  const rows = await store.all<{ name: string }>(
+  const rows = await store.all(
     `SELECT kind, name FROM run_files WHERE run_id = $before
      EXCEPT SELECT kind, name FROM run_files WHERE run_id = $after ORDER BY kind DESC, name`,
     { before, after },
   );
-  return rows.map((r) => r.name);
+  return rows.map((r) => decodeRow(fileNameRow, r, 'run_files').name);
 }
+
+const fileNameRow = z.object({ kind: z.string(), name: z.string() });
+const stagedRow = z.object({ run_id: z.number(), out_dir: z.string().nullable(), publication: z.string().nullable() });
 
 export async function setResultRows(store: Store, runId: number, rows: number): Promise<void> {
   await store.run('UPDATE runs SET result_rows = $rows WHERE run_id = $run', { rows, run: runId });
@@ -168,8 +171,9 @@ export async function setRunStatus(store: Store, runId: number, status: 'done' |
 
 /** Runs committed as staged and not yet settled, oldest first, with where they were to be published. */
 export async function stagedRuns(store: Store): Promise<{ runId: number; out: string | null; publication: string | null }[]> {
-  const rows = await store.all<{ run_id: number; out_dir: string | null; publication: string | null }>(
-    "SELECT run_id, out_dir, publication FROM runs WHERE status = 'staged' ORDER BY run_id",
-  );
-  return rows.map((r) => ({ runId: r.run_id, out: r.out_dir, publication: r.publication }));
+  const rows = await store.all("SELECT run_id, out_dir, publication FROM runs WHERE status = 'staged' ORDER BY run_id");
+  return rows.map((row) => {
+    const r = decodeRow(stagedRow, row, 'runs');
+    return { runId: r.run_id, out: r.out_dir, publication: r.publication };
+  });
 }

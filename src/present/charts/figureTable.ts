@@ -36,16 +36,13 @@ export interface FigureRecord {
  * formatted labels every chart draws from. Charts filter, order and select
  * from it; formatting lives in one place.
  */
-export function figureTable(data: ReportData, rows: readonly ReportRow[] = data.rows): ColumnTable {
+export function figureTable(data: ReportData): ColumnTable {
   // Every chart starts from the same table: build it once per report (Arquero tables are immutable).
-  if (rows === data.rows) {
-    const cached = built.get(data);
-    if (cached) return cached;
-    const table = buildFigureTable(data, rows);
-    built.set(data, table);
-    return table;
-  }
-  return buildFigureTable(data, rows);
+  const cached = built.get(data);
+  if (cached) return cached;
+  const table = buildFigureTable(data, data.rows);
+  built.set(data, table);
+  return table;
 }
 
 const built = new WeakMap<ReportData, ColumnTable>();
