@@ -23,12 +23,12 @@ describe('the store owns its tables', () => {
   });
 });
 
-/** A finding of every code with made-up parameters: their words are what must not appear elsewhere. */
+/** A finding of every code with made-up parameters (`§`, which is no word): its words are what must not appear elsewhere. */
 function sample(code: FindingCode): Finding {
   const params: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(findingSchemas[code].shape)) {
     const kind = (schema as { def: { type: string } }).def.type;
-    params[name] = kind === 'number' ? 7 : kind === 'boolean' ? true : kind === 'array' ? (name === 'inputs' && code === 'CHILDREN_SUM_NOT_FINITE' ? [{ input: 'x', period: 'y' }] : ['x']) : kind === 'enum' ? 'gap' : 'x';
+    params[name] = kind === 'number' ? 7 : kind === 'boolean' ? true : kind === 'array' ? (name === 'inputs' && code === 'CHILDREN_SUM_NOT_FINITE' ? [{ input: '§', period: '§' }] : ['§']) : kind === 'enum' ? 'gap' : '§';
   }
   return { code, params } as Finding;
 }
