@@ -60,17 +60,9 @@ export interface Explanation {
   readonly inputs: readonly FigureInput[];
   /** The formula with the input values in place, `= actual`. */
   readonly arithmetic: string;
-  readonly result: {
-    readonly actual: number | null;
-    readonly target: number | null;
-    readonly annualTarget: number | null;
-    readonly attainment: number | null;
-    readonly annualProgress: number | null;
-    readonly expectedProgress: number | null;
-    readonly gap: number | null;
-    readonly status: Status;
+  /** The stored figure, with its status and findings in words. */
+  readonly result: Pick<FigureResult, 'actual' | 'target' | 'annualTarget' | 'attainment' | 'annualProgress' | 'expectedProgress' | 'gap' | 'status' | 'rank'> & {
     readonly statusLabel: string;
-    readonly rank: number | null;
     readonly notes: string | null;
   };
   readonly target: {

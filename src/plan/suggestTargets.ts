@@ -4,6 +4,7 @@ import type { Plan, Task } from './planSchema.js';
 import type { QuantitySeries } from './quantitySeries.js';
 import { quantitySeries, same, unitClass } from './quantitySeries.js';
 import { readUnit } from './quantityUnits.js';
+import type { Target } from '../model/target.js';
 
 /** What the suggestions need of a catalog indicator (the catalog's indicators have these fields). */
 export interface KnownIndicator {
@@ -33,16 +34,8 @@ export interface TrackedQuantity {
   readonly value: number;
 }
 
-/** A targets.csv row to paste: the root region, the plan's year, a quarter (or null: the annual target). */
-export interface TargetDraft {
-  readonly indicator: string;
-  readonly region: string;
-  readonly year: number;
-  readonly period: string | null;
-  readonly value: number;
-  /** Where the value comes from, for the note column: the task and its phrase. */
-  readonly note: string;
-}
+/** A targets.csv row to paste: the root region, the plan's year, a quarter (or null: the annual target); its note says where the value comes from (the task and its phrase). */
+export type TargetDraft = Omit<Target, 'row'>;
 
 /** A series nothing tracks: drafts of its indicator, its input variable and its targets. */
 export interface SeriesSuggestion {
