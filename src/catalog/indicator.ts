@@ -39,6 +39,19 @@ export const indicatorSchema = z.strictObject({
   lead_units: z.array(z.string().min(1)).default([]),
   cooperating_units: z.array(z.string().min(1)).default([]),
   description: z.string().optional(),
+  /**
+   * Where the indicator applies (CONTRACT.md §Outputs): the root of the
+   * region tree, some levels, some regions — any of them; absent, every
+   * region. No result row is made elsewhere, so nothing reports it missing there.
+   */
+  applies_to: z
+    .strictObject({
+      root: z.boolean().optional(),
+      levels: z.array(z.string().min(1)).min(1).optional(),
+      regions: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .refine((a) => a.root === true || a.levels !== undefined || a.regions !== undefined, { message: 'applies_to names no region: give root: true, levels or regions' })
+    .optional(),
 });
 
 export type IndicatorDefinition = z.infer<typeof indicatorSchema>;

@@ -131,6 +131,7 @@ export async function checkDataFolder(
   const regionsTable = await readChecked(regionsFile, 'csv', regionsBytes, csvOptions, diagnostics);
   const { regions, diagnostics: regionProblems } = regionsTable ? checkRegions(regionsTable) : { regions: [], diagnostics: [] };
   diagnostics.push(...regionProblems);
+  diagnostics.push(...applicabilityProblems(catalog, regions));
   const context = checkContext(catalog, regions, options.now ?? new Date());
 
   const targetsTable = await readChecked(targetsFile, 'csv', targetsBytes, csvOptions, diagnostics);
@@ -174,3 +175,15 @@ export async function checkDataFolder(
 }
 
 export const hasErrors = (folder: CheckedDataFolder): boolean => folder.diagnostics.some(isError);
+
+/** Levels and regions an indicator's `applies_to` names that the region tree does not have: warnings (the catalog serves many data folders). */
+function applicabilityProblems(catalog: Catalog, regions: readonly Region[]): Diagnostic[] {
+  if (regions.length === 0) return [];
+  const levels = new Set(regions.map((r) => r.level));
+  const codes = new Set(regions.map((r) => r.code));
+  return catalog.indicators.flatMap((indicator) => {
+    const where = indicator.applies_to;
+    const unknown = [...(where?.levels ?? []).filter((l) => !levels.has(l)), ...(where?.regions ?? []).filter((c) => !codes.has(c))];
+    return unknown.map((value) => problem('APPLIES_TO_UNKNOWN', { value, detail: `指标 indicator ${indicator.id}` }));
+  });
+}

@@ -34,6 +34,7 @@ export const problems = {
   BAD_BOOLEAN: { severity: 'error', message: '不是是/否值 / not a yes/no value', expected: 'true/false、是/否、1/0' },
   UNKNOWN_REGION: { severity: 'error', message: '未知的地区代码 / unknown region code', expected: 'regions.csv 中的地区代码 / a code listed in regions.csv' },
   UNKNOWN_VARIABLE: { severity: 'error', message: '未知的基础数据项代码 / unknown variable code', expected: '指标目录中的代码 / a variable code of the catalog' },
+  APPLIES_TO_UNKNOWN: { severity: 'warning', message: '指标的适用范围（applies_to）中有 regions.csv 没有的层级或地区，这部分不会产生结果 / an indicator\'s applies_to names a level or region regions.csv does not have: no results there', expected: 'regions.csv 中的层级（level 列）或地区代码 / a level or region code of regions.csv' },
   UNKNOWN_INDICATOR: { severity: 'error', message: '未知的指标 / unknown indicator id', expected: '指标目录中的指标 / an indicator id of the catalog' },
   DUPLICATE_KEY: { severity: 'error', message: '同一文件中键重复 / the same key appears twice in one file', expected: '每个键只保留一行；修订数请放在文件名更靠后的文件中 / one row per key; put a revision in a later file' },
   DUPLICATE_REGION: { severity: 'error', message: '地区代码重复 / the region code appears twice', expected: '每个地区代码只出现一次 / each region code once' },

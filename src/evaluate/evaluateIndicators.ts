@@ -1,3 +1,4 @@
+import { appliesToSql } from '../catalog/applicability.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { compileFormula } from './compileFormula.js';
 import { ident, integerLiteral, joinSql, literal, sql } from '../model/sql.js';
@@ -8,7 +9,7 @@ import type { Store } from '../store/store.js';
 export const PREVIOUS_YEAR_LAG = 4;
 
 /**
- * Step 2: every indicator's value for every region and period, by its
+ * Step 2: every indicator's value for every region it applies to and every period, by its
  * formula over the region's own input values (so a parent's ratio is a
  * ratio of sums). Reads `resolved`; leaves temp tables:
  * - `actuals`: indicator, region, period, actual, zero_divisions, non_finite
@@ -29,7 +30,9 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
     return sql`
       SELECT ${literal(indicator.id)} AS indicator, c.region, c.period, c.year, c.quarter, c.pidx,
              ${compiled.value} AS actual, ${compiled.zeroDivisions} AS zero_divisions, ${compiled.nonFinite} AS non_finite
-      FROM wide c LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${integerLiteral(PREVIOUS_YEAR_LAG)}`;
+      FROM wide c JOIN w_regions r ON r.code = c.region
+      LEFT JOIN wide p ON p.region = c.region AND p.pidx = c.pidx - ${integerLiteral(PREVIOUS_YEAR_LAG)}
+      WHERE ${appliesToSql(indicator.applies_to, sql`r`)}`;
   });
   await store.run(sql`CREATE OR REPLACE TEMP TABLE actuals AS ${joinSql(selects, '\nUNION ALL\n')}`);
 

@@ -36,7 +36,11 @@ describe('kpi report', () => {
     // The .vl.json is the spec other dashboards embed: Vega-Lite v6 with its data inline.
     const spec = JSON.parse(await readFile(join(out, 'charts', 'heatmap.vl.json'), 'utf8')) as { $schema: string; data: { values: unknown[] } };
     expect(spec.$schema).toContain('vega-lite/v6');
-    expect(spec.data.values.length).toBe((await loadCatalog('metrics')).indicators.length * 10);
+    // One cell per indicator and region it applies to: the plan quantities only for the city.
+    const indicators = (await loadCatalog('metrics')).indicators;
+    const cityOnly = indicators.filter((i) => i.applies_to?.root === true).length;
+    expect(cityOnly).toBeGreaterThan(0);
+    expect(spec.data.values.length).toBe((indicators.length - cityOnly) * 10 + cityOnly);
   }, 60_000);
 
   it('takes the latest period when none is given', async () => {

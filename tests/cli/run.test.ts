@@ -59,14 +59,27 @@ describe('kpi run on the bundled sample', () => {
     connection.closeSync();
     instance.closeSync();
     expect(parquet).toHaveLength(json.length);
-    // Every catalog indicator × the city and its nine units × the nine periods 2021Q4–2023Q4.
-    expect(json).toHaveLength((await loadCatalog('metrics')).indicators.length * 10 * 9);
+    // Every catalog indicator × the regions it applies to (the city and its nine units, or the city alone) × the nine periods 2021Q4–2023Q4.
+    const indicators = (await loadCatalog('metrics')).indicators;
+    const cityOnly = indicators.filter((i) => i.applies_to?.root === true && i.applies_to.levels === undefined && i.applies_to.regions === undefined).length;
+    expect(cityOnly).toBe(12);
+    expect(json).toHaveLength(((indicators.length - cityOnly) * 10 + cityOnly) * 9);
     for (const [i, row] of json.entries()) {
       const p = parquet[i] as Record<string, unknown>;
       for (const key of ['indicator', 'region', 'period', 'actual', 'target', 'attainment', 'status', 'notes']) expect(p[key]).toEqual(row[key]);
       expect(p.rank === null ? null : Number(p.rank)).toEqual(row.rank);
       expect(JSON.parse(String(p.findings))).toEqual(row.findings);
     }
+  });
+
+  it('prints what the README quotes of it, line for line', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const quoted = /It prints progress on stderr and a status count per region[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(quoted, 'the README block after "It prints progress on stderr"').toBeDefined();
+    const lines = (quoted ?? '').split('\n').filter((l) => l.trim() !== '' && l !== '…');
+    expect(lines.length).toBeGreaterThan(3);
+    const printed = term.stdout.join('\n').split('\n');
+    for (const line of lines) expect(printed, line).toContain(line);
   });
 
   it('prints a summary of statuses per region with Chinese labels, and progress on stderr', () => {

@@ -6,6 +6,7 @@ import type { Status } from '../../src/model/status.js';
 import { statusColors, statusTextColors } from '../../src/present/charts/statusStyle.js';
 import type { ReportData } from '../../src/present/report/reportData.js';
 import { periodRows, rootRegion } from '../../src/present/report/reportData.js';
+import { appliesTo } from '../../src/catalog/applicability.js';
 import { loadCatalog } from '../../src/catalog/loadCatalog.js';
 import { buildWorkbook } from '../../src/present/workbook/buildWorkbook.js';
 import { runTime } from '../../src/present/workbook/runTime.js';
@@ -145,7 +146,7 @@ describe('the 通报 workbook', () => {
     expect(text).toContain('完成率在90%（预警线）至100%之间');
   });
 
-  it('leaves missing figures as empty cells, never 0', () => {
+  it('leaves missing figures as empty cells, never 0', async () => {
     const summary = sheet(workbook, '汇总');
     // High-tech firms are judged at year end: no 序时进度 at Q2, so no lead either.
     const firms = (header: string): Cell => cellAt(summary, 3, '指标名称', '高新技术企业数', header);
@@ -153,12 +154,13 @@ describe('the 通报 workbook', () => {
     expect(firms('序时进度').type).toBe(ExcelJS.ValueType.Null);
     expect(firms('超/落后序时（个百分点）').value).toBeNull();
 
-    const results = sheet(workbook, '全部结果');
-    const rows = periodRows(data);
-    const noActual = rows.findIndex((r) => r.actual === null);
-    expect(noActual).toBeGreaterThanOrEqual(0);
+    // Every figure of the sample at 2023Q2 has an actual: one is made missing here.
+    const first = periodRows(data)[0];
+    const missing: ReportData = { ...data, rows: data.rows.map((r) => (r === first ? { ...r, actual: null, attainment: null, status: 'no_data' } : r)) };
+    const results = sheet(await readBack(await buildWorkbook(missing)), '全部结果');
     const actualColumn = resultHeaders.indexOf('实际') + 1;
-    expect(results.getCell(2 + noActual, actualColumn).value).toBeNull();
+    expect(results.getCell(2, actualColumn).value).toBeNull();
+    expect(results.getCell(2, actualColumn).type).toBe(ExcelJS.ValueType.Null);
     // The city is not ranked among its own districts.
     expect(cellAt(results, 1, '地区代码', rootRegion(data).code, '排名').value).toBeNull();
   });
@@ -176,6 +178,12 @@ describe('the 通报 workbook', () => {
       expect(ws.getCell(4 + i, 2).value).toBe(indicator.unit);
       regions.forEach((region, j) => {
         const cell = ws.getCell(4 + i, 3 + j);
+        checked++;
+        // Where the indicator does not apply (the city-only ones), the cell is empty, not 无数据.
+        if (!appliesTo(indicator.applies_to, region)) {
+          expect(cell.value).toBeNull();
+          return;
+        }
         const figure = figures.get(`${indicator.id}/${region.code}`);
         const status = figure?.status ?? 'no_data';
         if (figure?.attainment != null) {
@@ -185,7 +193,6 @@ describe('the 通报 workbook', () => {
           expect(cell.value).toBe(statusLabels[status]);
         }
         expect(fillArgb(cell)).toBe(argbOf(status));
-        checked++;
       });
     });
     expect(checked).toBe(data.indicators.length * data.regions.length);
@@ -209,7 +216,9 @@ describe('the 通报 workbook', () => {
     const rows = periodRows(data);
     expect(ws.getRow(1).values).toEqual([undefined, ...resultHeaders]);
     expect(ws.rowCount - 1).toBe(rows.length);
-    expect(rows.length).toBe(catalogIndicators * 10);
+    // One row per indicator and region it applies to: 12 indicators of the sample (plan quantities) are the city's alone.
+    expect(rows.length).toBe(data.indicators.reduce((n, i) => n + data.regions.filter((r) => appliesTo(i.applies_to, r)).length, 0));
+    expect(rows.length).toBe((catalogIndicators - 12) * 10 + 12);
     rows.forEach((row, i) => {
       expect(ws.getCell(2 + i, 1).value).toBe(row.indicator);
       expect(ws.getCell(2 + i, 4).value).toBe(row.region);

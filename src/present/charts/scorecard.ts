@@ -2,6 +2,7 @@ import { escape } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { periodLabel } from '../format/periodLabels.js';
 import type { ReportData } from '../report/reportData.js';
+import { indicatorsFor } from '../report/reportData.js';
 import type { FigureRecord } from './figureTable.js';
 import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
@@ -37,7 +38,7 @@ export function scorecardChart(data: ReportData, region: string): Chart {
     { field: 'gap_label', title: '差距' },
     { field: 'status_label', title: '状态' },
   ];
-  const y = { field: 'indicator_name', type: 'nominal', sort: data.indicators.map((i) => i.name), title: null, axis: { labelLimit: 340, ticks: false, domain: false } } as const;
+  const y = { field: 'indicator_name', type: 'nominal', sort: indicatorsFor(data, region).map((i) => i.name), title: null, axis: { labelLimit: 340, ticks: false, domain: false } } as const;
   const spec: TopLevelSpec = {
     $schema: vegaLiteSchema,
     config: chartConfig,

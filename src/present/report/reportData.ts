@@ -1,4 +1,5 @@
 import type { FigureResult } from '../../model/figureResult.js';
+import { appliesTo } from '../../catalog/applicability.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import type { StoredPlanTracking } from '../../plan/trackPlan.js';
 
@@ -73,4 +74,10 @@ export function indicatorById(data: ReportData, id: string): IndicatorDefinition
   const found = data.indicators.find((i) => i.id === id);
   if (!found) throw new Error(`indicator ${id} is not in the report's catalog`);
   return found;
+}
+
+/** The catalog's indicators that apply to a region (its `applies_to`), in catalog order. */
+export function indicatorsFor(data: ReportData, region: string): IndicatorDefinition[] {
+  const found = data.regions.find((r) => r.code === region);
+  return found === undefined ? [] : data.indicators.filter((i) => appliesTo(i.applies_to, found));
 }

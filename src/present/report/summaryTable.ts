@@ -3,7 +3,7 @@ import { statusLabels } from '../../assess/statusRules.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import { progressLead } from '../format/formatFigure.js';
 import type { ReportData, ReportRow } from './reportData.js';
-import { periodRows, rootRegion } from './reportData.js';
+import { indicatorsFor, periodRows, rootRegion } from './reportData.js';
 
 /** One line of the headline table: an indicator for one region at the report period. */
 export interface SummaryLine {
@@ -26,12 +26,13 @@ export interface SummaryLine {
 /**
  * The headline table of a 通报 for one region (the city by default): every
  * catalog indicator, in catalog order, with target, actual, 完成率, 序时进度,
- * 超/落后序时个百分点, status and 牵头单位. An indicator without a result row
- * is listed as 无数据, never dropped.
+ * 超/落后序时个百分点, status and 牵头单位. An indicator that applies to the
+ * region but has no result row is listed as 无数据, never dropped; one that
+ * does not apply there (its `applies_to`) is not listed.
  */
 export function summaryTable(data: ReportData, region: string = rootRegion(data).code): SummaryLine[] {
   const rows = new Map(periodRows(data).filter((r) => r.region === region).map((r) => [r.indicator, r]));
-  return data.indicators.map((indicator) => {
+  return indicatorsFor(data, region).map((indicator) => {
     const row = rows.get(indicator.id);
     const status = row?.status ?? 'no_data';
     return {

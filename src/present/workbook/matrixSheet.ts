@@ -3,6 +3,7 @@ import { statusLabels } from '../../assess/statusRules.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import { statusDisplayOrder } from '../charts/statusStyle.js';
 import type { ReportData, ReportRegion, ReportRow } from '../report/reportData.js';
+import { appliesTo } from '../../catalog/applicability.js';
 import { periodRows, rootRegion } from '../report/reportData.js';
 import { headerFont, statusFill, statusFont, thinBorder } from './cellStyle.js';
 import { shareFormat } from './numberFormats.js';
@@ -43,7 +44,8 @@ export function addMatrixSheet(workbook: Workbook, data: ReportData): void {
     ...matrixRegions(data).map(
       (region): TableColumn<IndicatorDefinition> => ({
         header: region.name,
-        cell: (i) => matrixCell(figures.get(`${i.id}\u0000${region.code}`)),
+        // Where the indicator does not apply, the cell stays empty: not 无数据.
+        cell: (i) => (appliesTo(i.applies_to, region) ? matrixCell(figures.get(`${i.id}\u0000${region.code}`)) : { value: null }),
         align: 'center',
         minWidth: 10,
         maxWidth: 12,
