@@ -47,7 +47,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
                              recompute a past publication from the database alone (byte-identical results)
   --wait <seconds>           数据库被另一运行占用时最多等待的秒数（默认 0：立即停止） wait for a busy database
   --no-report                不生成最新一期通报 skip the latest period's report
-  -q, --quiet                不显示进度 no progress messages
+  -q, --quiet                不显示进度和规范化清单（警告照常）no progress, no normalization list (warnings still)
 
 ${exitStatusHelp}
 

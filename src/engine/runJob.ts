@@ -76,6 +76,8 @@ export interface RunSummary {
   /** Warnings from reading (ignored columns, unsupported files) and data-quality notes. */
   readonly warnings: readonly Diagnostic[];
   readonly qualityNotes: number;
+  /** The periods those data-quality notes are in, in order. */
+  readonly qualityPeriods: readonly string[];
   /** What was normalized on the way in, one line per file (also kept in the load log). */
   readonly normalized: readonly string[];
   /** Plan tracking for the latest period, when the data folder has a plan. */
@@ -322,7 +324,7 @@ async function present(store: Store, context: RunContext, p: { readonly staging:
   return { ...summary, report };
 }
 
-function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes'> {
+function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes' | 'qualityPeriods'> {
   const latest = latestPeriod(context);
   const names = new Map(context.regions.map((r) => [r.code, r.name]));
   const byRegion = new Map<string, { region: string; name: string; counts: Partial<Record<Status, number>> }>();
@@ -332,6 +334,7 @@ function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPer
     entry.counts[row.status] = (entry.counts[row.status] ?? 0) + 1;
     byRegion.set(row.region, entry);
   }
-  const qualityNotes = context.results.filter((r) => hasFindingOf(r.findings, 'data_quality')).length;
-  return { periods: context.periods, latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes };
+  const quality = context.results.filter((r) => hasFindingOf(r.findings, 'data_quality'));
+  const qualityPeriods = [...new Set(quality.map((r) => r.period))].sort();
+  return { periods: context.periods, latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes: quality.length, qualityPeriods };
 }

@@ -82,6 +82,17 @@ describe('kpi run on the bundled sample', () => {
     for (const line of lines) expect(printed, line).toContain(line);
   });
 
+  it('says which period its data-quality rows are in (the 通报 is of the latest)', () => {
+    expect(term.stdout.join('\n')).toContain('数据质量提示 data-quality notes: 1 行（期别 period 2023Q2）');
+  });
+
+  it('-q prints no progress and no normalization list, and still the summary', async () => {
+    const quiet = fakeTerminal();
+    expect(await main(['run', '--data', 'data/suqian', '--out', await tempDir('kpi-quiet-'), '--no-report', '-q'], quiet)).toBe(0);
+    expect(quiet.stderr.filter((l) => l.includes('完成 done') || l.includes('normalized') || l.includes('计算指标'))).toEqual([]);
+    expect(quiet.stdout.join('\n')).toContain('各地区指标状态 status by region');
+  });
+
   it('prints a summary of statuses per region with Chinese labels, and progress on stderr', () => {
     const text = term.stdout.join('\n');
     expect(text).toContain('2023Q4');

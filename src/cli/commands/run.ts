@@ -75,7 +75,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     }));
   }
   for (const w of summary.warnings) term.err(formatDiagnostic(w));
-  if (summary.normalized.length > 0) {
+  if (summary.normalized.length > 0 && !values.quiet) {
     term.err('已规范化（记入入库日志）normalized on the way in (kept in the load log):');
     for (const line of summary.normalized) term.err(`  ${line}`);
   }
@@ -108,13 +108,15 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     term.out(`逾期未完成 overdue: ${tracking.overdue.length} 个（其中超过一个季度 ${late} 个），见 plan-milestones.csv`);
   }
   if (summary.withdrawn.files.length > 0) printWithdrawn(summary.withdrawn, term);
-  if (summary.qualityNotes > 0) term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行，见 results.csv 的 notes 列`);
+  if (summary.qualityNotes > 0) {
+    term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行（期别 period ${summary.qualityPeriods.join('、')}），见 results.csv 的 notes 列`);
+  }
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
   if (summary.report) {
     term.out(`通报 report ${summary.latestPeriod}: ${summary.report.html}, ${summary.report.xlsx}, ${summary.report.charts.length} 个图表 charts × 3 (.vl.json .svg .png)`);
     for (const w of summary.report.warnings) term.err(`警告 chart warning: ${w}`);
   }
-  term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  if (!values.quiet) term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }
 
