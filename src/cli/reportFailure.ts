@@ -13,6 +13,13 @@ const isParseArgsError = (e: unknown): e is TypeError => e instanceof TypeError 
 /** One line for a file the operating system refused: what, which path, what to do. */
 export const fileAccessLine = (e: FileAccessError): string => `文件无法访问 file access: ${e.message}：${fileAccessAdvice(e.osCode)}`;
 
+/** The last line of a rejected command: what was left as it was depends on what the command would have written. */
+function rejectedFooter(command: string, errors: number): string {
+  if (command === 'run' || command === 'plan') return `输入被拒绝，共 ${errors} 个错误；数据库未作任何改动。 Input rejected: ${errors} error(s); nothing was stored.`;
+  if (command === 'report') return `通报未生成，共 ${errors} 个错误；未写出任何文件。 No report: ${errors} error(s); nothing was written.`;
+  return `查询未完成，共 ${errors} 个错误（只读命令，数据库未改动）。 Nothing to show: ${errors} error(s) (a read-only command: the database is unchanged).`;
+}
+
 /**
  * Says on the terminal why a command stopped, and returns its exit status:
  * 1 input rejected, 2 usage, 3 database unusable, 4 a file or folder the
@@ -27,7 +34,7 @@ export function reportFailure(e: unknown, command: string, term: Terminal): numb
       term.err(`\n${inaccessible} 个文件无法访问（共 ${errors.length} 个错误）；数据库未作任何改动。 ${inaccessible} file(s) cannot be accessed (${errors.length} error(s) in all); nothing was stored.`);
       return exitCodes.fileAccess;
     }
-    term.err(`\n输入被拒绝，共 ${errors.length} 个错误；数据库未作任何改动。 Input rejected: ${errors.length} error(s); nothing was stored.`);
+    term.err(`\n${rejectedFooter(command, errors.length)}`);
     return exitCodes.inputRejected;
   }
   if (e instanceof StoreBusyError || e instanceof StoreVersionError || e instanceof StoreUnusableError) {

@@ -52,6 +52,7 @@ export const problems = {
   BAD_PLAN: { severity: 'error', message: '任务计划文件无效 / plan/tasks.json is not a valid plan', expected: '用 kpi plan import <文件> --out <数据文件夹> 生成 / write it with kpi plan import' },
   UNKNOWN_TASK: { severity: 'error', message: '计划中没有这个任务序号 / no such task number in the plan' },
   BAD_MILESTONE_STATUS: { severity: 'error', message: '进度状态无法识别 / not a milestone status' },
+  UNKNOWN_RUN: { severity: 'error', message: '数据库中没有这一次已完成的运行 / the database holds no finished run of that number or time', expected: '数据库中已完成的运行之一（kpi runs 列出全部）/ one of the finished runs in the database (kpi runs lists them)' },
   NO_RUN: { severity: 'error', message: '数据库中没有已完成的运行 / the database holds no finished run', expected: '先运行 kpi run --data … --out … / run `kpi run` first' },
   NO_FIGURE: { severity: 'error', message: '该运行中没有这个数字 / no such figure in the run', expected: '指标代码或名称、地区代码或名称、期别（如 2023Q2）/ an indicator, a region and a period of the run' },
   NO_HISTORY: { severity: 'error', message: '数据库中没有这项观测 / no such observation in the database', expected: '地区代码或名称、基础数据项代码或名称、期别（如 2023Q2）/ a region, a variable and a period that were reported' },

@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
-import { problem } from '../diagnostics/problems.js';
 import type { FigureResult } from '../model/figureResult.js';
 import type { Region } from '../model/region.js';
 import type { FindingNames } from '../present/format/findingWords.js';
@@ -17,6 +16,7 @@ import { findRun } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { targetChanges } from '../store/targetsStore.js';
 import { periodIndex, storedPeriod } from '../model/period.js';
+import { unknownRun } from './unknownRun.js';
 
 /**
  * The fields of a figure compared between two publications, named as the
@@ -76,7 +76,7 @@ export interface RunDiff {
 export async function diffRuns(store: Store, from: number, to: number): Promise<RunDiff> {
   const a = await runInputs(store, from);
   const b = await runInputs(store, to);
-  if (!a || !b) throw new KpiInputError([problem('NO_RUN', { value: String(!a ? from : to) })]);
+  if (!a || !b) throw new KpiInputError([await unknownRun(store, !a ? from : to)]);
   const [catalogA, catalogB] = [await storedCatalog(store, a.catalogSha256), await storedCatalog(store, b.catalogSha256)];
 
   const revisedInputs = await revisedObservations(store, a.filesRun, b.filesRun);

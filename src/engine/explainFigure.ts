@@ -23,6 +23,7 @@ import type { TargetSourceRow } from '../store/targetsStore.js';
 import { targetRowsFor } from '../store/targetsStore.js';
 import { workingRegions } from '../store/workingSet.js';
 import { formulaArithmetic } from './formulaArithmetic.js';
+import { unknownRun } from './unknownRun.js';
 
 export type { ObservationSource } from '../store/observationHistory.js';
 
@@ -90,7 +91,7 @@ export async function explainFigure(
   at: { indicator: string; region: string; period: string; runId?: number | undefined },
 ): Promise<Explanation> {
   const run = at.runId === undefined ? await lastPublished(store) : await findRun(store, at.runId);
-  if (!run || run.status !== 'done') throw new KpiInputError([problem('NO_RUN', at.runId === undefined ? {} : { value: String(at.runId) })]);
+  if (!run || run.status !== 'done') throw new KpiInputError([await unknownRun(store, at.runId)]);
   const inputs = await runInputs(store, run.runId);
   if (!inputs) throw new Error(`run ${run.runId} has no recorded inputs`);
   const catalog = await storedCatalog(store, inputs.catalogSha256);

@@ -1,5 +1,4 @@
 import { KpiInputError } from '../diagnostics/diagnostic.js';
-import { problem } from '../diagnostics/problems.js';
 import { loadPlanTracking } from './loadPlanTracking.js';
 import type { RunContext } from '../present/runContext.js';
 import { storedCatalog } from '../store/catalogStore.js';
@@ -8,6 +7,7 @@ import { runInputs, useRunInputs } from '../store/runInputs.js';
 import { findRun, lastPublished } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 import { workingRegions, workingTargets } from '../store/workingSet.js';
+import { unknownRun } from './unknownRun.js';
 
 export interface ContextSelection {
   /** Default the latest published run; a run being published is read by its id. */
@@ -24,7 +24,7 @@ export interface ContextSelection {
  */
 export async function loadRunContext(store: Store, selection: ContextSelection = {}): Promise<RunContext> {
   const run = selection.runId === undefined ? await lastPublished(store) : await findRun(store, selection.runId);
-  if (!run || run.status === 'abandoned') throw new KpiInputError([problem('NO_RUN', selection.runId === undefined ? {} : { value: String(selection.runId) })]);
+  if (!run || run.status === 'abandoned') throw new KpiInputError([await unknownRun(store, selection.runId)]);
   const inputs = await runInputs(store, run.runId);
   if (!inputs) throw new Error(`run ${run.runId} has no recorded inputs`);
   const catalog = await storedCatalog(store, inputs.catalogSha256);

@@ -9,7 +9,6 @@ import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { onFile } from '../diagnostics/fileAccessError.js';
-import { problem } from '../diagnostics/problems.js';
 import { hasFindingOf } from '../model/finding.js';
 import type { Status } from '../model/status.js';
 import type { StoredPlanTracking } from '../plan/trackPlan.js';
@@ -42,6 +41,7 @@ import { computeResults } from './computeResults.js';
 import type { RunDiff } from './diffRuns.js';
 import { diffRuns } from './diffRuns.js';
 import { defaultMetricsFolder } from './packagePaths.js';
+import { unknownRun } from './unknownRun.js';
 
 export interface RunOptions {
   readonly data: string;
@@ -264,7 +264,7 @@ function loadLogs(folder: CheckedDataFolder): Map<string, string> {
 /** The published run `kpi run --as-of` names: by id, or the last one at or before a time. */
 async function baseRun(store: Store, asOf: number | Date): Promise<RunRecord> {
   const run = asOf instanceof Date ? await lastPublished(store, asOf) : await findRun(store, asOf);
-  if (!run || run.status !== 'done') throw new KpiInputError([problem('NO_RUN', { value: asOf instanceof Date ? asOf.toISOString() : String(asOf) })]);
+  if (!run || run.status !== 'done') throw new KpiInputError([await unknownRun(store, asOf)]);
   return run;
 }
 
