@@ -8,7 +8,24 @@ import { reportInternalError } from './internalError.js';
 import type { Terminal } from './terminal.js';
 import { UsageError } from './terminal.js';
 
-const isParseArgsError = (e: unknown): e is TypeError => e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+type ParseArgsError = TypeError & { readonly code: string };
+const isParseArgsError = (e: unknown): e is ParseArgsError => e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS');
+
+/** Node's parseArgs error in Chinese and English: which option, and what was wrong with it. */
+function parseArgsMessage(e: ParseArgsError): string {
+  const named = /'([^']+)'/.exec(e.message)?.[1];
+  const option = named === undefined ? '' : ` "${named}"`;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知的选项${option} / unknown option${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `选项${option}的值不对或缺少值 / option${option} needs a value of its kind (${e.message})`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数${option} / unexpected argument${option}`;
+    default:
+      return `命令行参数有误 / the arguments cannot be read: ${e.message}`;
+  }
+}
 
 /** One line for a file the operating system refused: what, which path, what to do. */
 export const fileAccessLine = (e: FileAccessError): string => `文件无法访问 file access: ${e.message}：${fileAccessAdvice(e.osCode)}`;
@@ -46,8 +63,7 @@ export function reportFailure(e: unknown, command: string, term: Terminal): numb
     return exitCodes.databaseUnusable;
   }
   if (e instanceof UsageError || isParseArgsError(e)) {
-    const hint = isParseArgsError(e) ? '未知选项或选项缺少值 unknown option, or an option without its value — ' : '';
-    term.err(`用法错误 usage: ${hint}${e.message}\n（kpi ${command} --help 查看帮助 for help）`);
+    term.err(`用法错误 usage: ${isParseArgsError(e) ? parseArgsMessage(e) : e.message}\n（kpi ${command} --help 查看帮助 for help）`);
     return exitCodes.usage;
   }
   const access = asFileAccessError(e) ?? duckdbFileAccessError(e, undefined, 'write');

@@ -3,7 +3,7 @@ import { problem } from '../diagnostics/problems.js';
 import { storedVariableNames } from '../store/catalogStore.js';
 import type { StoredRevision } from '../store/observationHistory.js';
 import { observationInEffect, observationRevisions } from '../store/observationHistory.js';
-import { findStoredRegion } from '../store/regionsStore.js';
+import { findStoredRegion, regionsLike } from '../store/regionsStore.js';
 import { lastPublished, listRuns } from '../store/runs.js';
 import type { Store } from '../store/store.js';
 
@@ -40,7 +40,10 @@ export async function observationHistory(store: Store, region: string, variable:
   const revisions = await observationRevisions(store, key);
   if (revisions.length === 0) {
     const known = regionFound ? (variableDef ? `${key.region} ${key.variable} ${period}` : `基础数据项 variable "${variable}"`) : `地区 region "${region}"`;
-    throw new KpiInputError([problem('NO_HISTORY', { value: `${region} ${variable} ${period}`, detail: `没有找到 ${known} / nothing stored` })]);
+    // Part of a name (泗洪 for 泗洪县) is a near miss: say which regions it could mean.
+    const like = regionFound || region === '' ? [] : await regionsLike(store, region);
+    const suggestion = like.length === 0 ? '' : `；你是不是要写 did you mean ${like.map((r) => `${r.name}（${r.code}）`).join('、')}？`;
+    throw new KpiInputError([problem('NO_HISTORY', { value: `${region} ${variable} ${period}`, detail: `没有找到 ${known} / nothing stored${suggestion}` })]);
   }
   const published = await lastPublished(store);
   const current = published ? await observationInEffect(store, published.runId, key) : undefined;

@@ -46,3 +46,16 @@ export async function findStoredRegion(store: Store, codeOrName: string): Promis
   );
   return row && decodeRow(namedRow, row, 'regions');
 }
+
+/**
+ * Regions of the latest stored version whose code or name holds `text`
+ * (`泗洪` → 泗洪县), or whose name `text` holds: candidates for a did-you-mean.
+ */
+export async function regionsLike(store: Store, text: string): Promise<{ code: string; name: string }[]> {
+  const rows = await store.all(
+    `SELECT code, name FROM regions WHERE load_id = (SELECT max(load_id) FROM regions)
+       AND (contains(name, $t) OR contains(code, $t) OR contains($t, name)) ORDER BY ord`,
+    { t: text },
+  );
+  return rows.map((row) => decodeRow(namedRow, row, 'regions'));
+}
