@@ -40,7 +40,7 @@ export async function observationHistory(store: Store, region: string, variable:
   const revisions = await observationRevisions(store, key);
   if (revisions.length === 0) {
     const known = regionFound ? (variableDef ? `${key.region} ${key.variable} ${period}` : `基础数据项 variable "${variable}"`) : `地区 region "${region}"`;
-    // Part of a name (泗洪 for 泗洪县) is a near miss: say which regions it could mean.
+    // Part of a name (a county's name without 县) is a near miss: say which regions it could mean.
     const like = regionFound || region === '' ? [] : await regionsLike(store, region);
     const suggestion = like.length === 0 ? '' : `；你是不是要写 did you mean ${like.map((r) => `${r.name}（${r.code}）`).join('、')}？`;
     throw new KpiInputError([problem('NO_HISTORY', { value: `${region} ${variable} ${period}`, detail: `没有找到 ${known} / nothing stored${suggestion}` })]);

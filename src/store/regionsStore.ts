@@ -49,7 +49,7 @@ export async function findStoredRegion(store: Store, codeOrName: string): Promis
 
 /**
  * Regions of the latest stored version whose code or name holds `text`
- * (`泗洪` → 泗洪县), or whose name `text` holds: candidates for a did-you-mean.
+ * (`Dist` → District A), or whose name `text` holds: candidates for a did-you-mean.
  */
 export async function regionsLike(store: Store, text: string): Promise<{ code: string; name: string }[]> {
   const rows = await store.all(
