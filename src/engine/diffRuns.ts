@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import { targetChanges } from '../store/targetsStore.js';
 import { periodIndex, storedPeriod } from '../model/period.js';
 import { unknownRun } from './unknownRun.js';
+import { assessedColumns } from '../present/resultColumns.js';
 
 /**
  * The fields of a figure compared between two publications, named as the
@@ -30,18 +31,7 @@ export type ComparedField = (typeof valueFields)[number] | 'findings';
 
 type Value = string | number | null;
 
-const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> => ({
-  actual: r.actual,
-  target: r.target,
-  annual_target: r.annualTarget,
-  attainment: r.attainment,
-  annual_progress: r.annualProgress,
-  expected_progress: r.expectedProgress,
-  gap: r.gap,
-  status: r.status,
-  rank: r.rank,
-  target_source: r.targetSource,
-});
+const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> => ({ ...assessedColumns(r), target_source: r.targetSource });
 
 /** An input value that differs between the two runs' data. */
 export type RevisedInput = RevisedObservation;

@@ -1,8 +1,9 @@
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { loadPlanTracking } from './loadPlanTracking.js';
 import type { RunContext } from '../present/runContext.js';
+import { periodsOf } from '../present/runContext.js';
 import { storedCatalog } from '../store/catalogStore.js';
-import { readResults, resultPeriods } from '../store/results.js';
+import { readResults } from '../store/results.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
 import { findRun, lastPublished } from '../store/runs.js';
 import type { Store } from '../store/store.js';
@@ -29,7 +30,8 @@ export async function loadRunContext(store: Store, selection: ContextSelection =
   if (!inputs) throw new Error(`run ${run.runId} has no recorded inputs`);
   const catalog = await storedCatalog(store, inputs.catalogSha256);
   await useRunInputs(store, inputs, catalog);
-  const periods = await resultPeriods(store, run.runId);
+  const results = await readResults(store, run.runId);
+  const periods = periodsOf({ results });
   const planPeriod = selection.period ?? periods.at(-1) ?? null;
   return {
     runId: run.runId,
@@ -39,8 +41,7 @@ export async function loadRunContext(store: Store, selection: ContextSelection =
     catalog,
     regions: await workingRegions(store),
     targets: await workingTargets(store),
-    results: await readResults(store, run.runId),
-    periods,
+    results,
     plan: planPeriod === null || !periods.includes(planPeriod) ? undefined : await loadPlanTracking(store, inputs, planPeriod),
     planPeriod,
   };

@@ -16,7 +16,7 @@ import { loadPlanTracking } from './loadPlanTracking.js';
 import type { ReportFiles } from '../present/report/renderReport.js';
 import { resultRowsOf } from '../present/resultColumns.js';
 import type { RunContext } from '../present/runContext.js';
-import { latestPeriod } from '../present/runContext.js';
+import { latestPeriod, periodsOf } from '../present/runContext.js';
 import { safeFileName } from '../present/safeFileName.js';
 import { writePlanTracking } from '../present/writePlanTracking.js';
 import { writeResults } from '../present/writeResults.js';
@@ -29,7 +29,7 @@ import { settingsSchema } from '../settings.js';
 import { saveCatalog, storedCatalog } from '../store/catalogStore.js';
 import type { LoadSummary } from '../store/loadData.js';
 import { loadData } from '../store/loadData.js';
-import { readResults, resultPeriods } from '../store/results.js';
+import { readResults } from '../store/results.js';
 import type { RunInputs } from '../store/runInputs.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
 import type { RunRecord } from '../store/runs.js';
@@ -283,11 +283,11 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
   c.progress('计算指标 computing indicators');
   await useRunInputs(store, c.inputs, c.catalog);
   // 4. compute
-  const rows = await computeResults(store, c.catalog, c.settings, c.runId);
-  await setResultRows(store, c.runId, rows);
+  await computeResults(store, c.catalog, c.settings, c.runId);
   // 5. context
-  const periods = await resultPeriods(store, c.runId);
-  const planPeriod = periods.at(-1) ?? null;
+  const results = await readResults(store, c.runId);
+  await setResultRows(store, c.runId, results.length);
+  const planPeriod = latestPeriod({ results });
   const plan = planPeriod === null ? undefined : await loadPlanTracking(store, c.inputs, planPeriod);
   return {
     runId: c.runId,
@@ -297,8 +297,7 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
     catalog: c.catalog,
     regions: await workingRegions(store),
     targets: await workingTargets(store),
-    results: await readResults(store, c.runId),
-    periods,
+    results,
     plan,
     planPeriod,
   };
@@ -336,5 +335,5 @@ function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPer
   }
   const quality = context.results.filter((r) => hasFindingOf(r.findings, 'data_quality'));
   const qualityPeriods = [...new Set(quality.map((r) => r.period))].sort();
-  return { periods: context.periods, latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes: quality.length, qualityPeriods };
+  return { periods: periodsOf(context), latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes: quality.length, qualityPeriods };
 }

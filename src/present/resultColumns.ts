@@ -49,11 +49,9 @@ export function resultRowsOf(context: Pick<RunContext, 'catalog' | 'regions' | '
 
 const joined = (list: readonly string[]): string | null => (list.length === 0 ? null : list.join('; '));
 
-function resultRow(r: FigureResult, indicator: { name: string; unit: string } | undefined, regionName: string, names: FindingNames): ResultRow {
-  return {
-    indicator: r.indicator,
-    region: r.region,
-    period: r.period,
+/** A figure's assessed values under their column names, in column order (the contract's, after the key). */
+export const assessedColumns = (r: FigureResult) =>
+  ({
     actual: r.actual,
     target: r.target,
     annual_target: r.annualTarget,
@@ -63,6 +61,14 @@ function resultRow(r: FigureResult, indicator: { name: string; unit: string } | 
     gap: r.gap,
     status: r.status,
     rank: r.rank,
+  }) satisfies Partial<Record<ResultColumn, string | number | null>>;
+
+function resultRow(r: FigureResult, indicator: { name: string; unit: string } | undefined, regionName: string, names: FindingNames): ResultRow {
+  return {
+    indicator: r.indicator,
+    region: r.region,
+    period: r.period,
+    ...assessedColumns(r),
     indicator_name: indicator?.name ?? r.indicator,
     region_name: regionName,
     unit: indicator?.unit ?? '',

@@ -24,12 +24,13 @@ export interface RunContext {
   readonly regions: readonly Region[];
   readonly targets: readonly Target[];
   readonly results: readonly FigureResult[];
-  /** The periods with results, in order. */
-  readonly periods: readonly string[];
   /** Plan tracking at `planPeriod`, when the run had a plan (and the plan's year had begun). */
   readonly plan: StoredPlanTracking | undefined;
   readonly planPeriod: string | null;
 }
 
+/** The periods with results, in order. */
+export const periodsOf = (context: Pick<RunContext, 'results'>): string[] => [...new Set(context.results.map((r) => r.period))].sort();
+
 /** The latest period with results, or null for a run without any. */
-export const latestPeriod = (context: RunContext): string | null => context.periods.at(-1) ?? null;
+export const latestPeriod = (context: Pick<RunContext, 'results'>): string | null => periodsOf(context).at(-1) ?? null;

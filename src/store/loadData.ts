@@ -132,7 +132,7 @@ export async function loadData(store: Store, folder: CheckedDataFolder, runId: n
   if (folder.plan) {
     const { file, sha256, plan } = folder.plan;
     planLoad = await load('plan', file, sha256, plan, plan.tasks.length, async (id) =>
-      store.run('INSERT INTO plans VALUES ($load, $year, $title, CAST($tasks AS JSON))', { load: id, year: plan.year, title: plan.title, tasks: JSON.stringify(plan.tasks) }),
+      store.run('INSERT INTO plans (load_id, year, title, tasks) VALUES ($load, $year, $title, CAST($tasks AS JSON))', { load: id, year: plan.year, title: plan.title, tasks: JSON.stringify(plan.tasks) }),
     );
   }
 

@@ -31,11 +31,10 @@ const columns = [
   'ord',
 ] as const;
 
-/** Stores the temp table `assessed` as run `runId`'s results; returns how many rows. */
-export async function saveAssessedResults(store: Store, runId: number): Promise<number> {
+/** Stores the temp table `assessed` as run `runId`'s results. */
+export async function saveAssessedResults(store: Store, runId: number): Promise<void> {
   const names = joinSql(columns.map(ident));
   await store.run(sql`INSERT INTO results (run_id, ${names}) SELECT $run, ${names} FROM assessed`, { run: runId });
-  return Number((await store.one<{ n: number }>('SELECT count(*) AS n FROM results WHERE run_id = $run', { run: runId }))?.n ?? 0);
 }
 
 /** Which of a run's figures to read; all of them by default. */
@@ -71,15 +70,6 @@ export async function readResults(store: Store, runId: number, filter: ResultFil
     },
   );
   return rows.map(decodeResult);
-}
-
-/** The periods a run has figures for, in order. */
-export async function resultPeriods(store: Store, runId: number): Promise<string[]> {
-  const rows = await store.all('SELECT DISTINCT period FROM results WHERE run_id = $run ORDER BY period', { run: runId });
-  return rows.map((r) => {
-    if (typeof r.period !== 'string') throw new Error('results.period: expected text');
-    return r.period;
-  });
 }
 
 const statusSet = new Set<string>(statuses);

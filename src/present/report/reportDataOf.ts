@@ -5,6 +5,7 @@ import { problem } from '../../diagnostics/problems.js';
 import type { Region } from '../../model/region.js';
 import { parseQuarter, quartersOf } from '../../model/period.js';
 import type { RunContext } from '../runContext.js';
+import { periodsOf } from '../runContext.js';
 import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
 
 /**
@@ -14,8 +15,9 @@ import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './repor
  * {@link KpiInputError} (UNKNOWN_PERIOD) for a period the run has no results for.
  */
 export function reportDataOf(context: RunContext, period: string): ReportData {
-  const at = context.periods.includes(period) ? parseQuarter(period) : undefined;
-  if (at === undefined) throw new KpiInputError([problem('UNKNOWN_PERIOD', { value: period, expected: context.periods.join('、') || '—' })]);
+  const periods = periodsOf(context);
+  const at = periods.includes(period) ? parseQuarter(period) : undefined;
+  if (at === undefined) throw new KpiInputError([problem('UNKNOWN_PERIOD', { value: period, expected: periods.join('、') || '—' })]);
   const { year, quarter } = at;
   const rows: ReportRow[] = [];
   for (const r of context.results) {
