@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { longCsv, tempDir, writeFolder } from '../support/fixture.js';
 import { mountSmallDisk, smallDiskUnavailable, unmount } from '../support/smallDisk.js';
+import { nobodySkip } from '../support/nobody.js';
 
 /*
  * The acceptance test of "no Node stack trace ever reaches a user": the
@@ -197,7 +198,7 @@ describe.skipIf(!built)('the input side: data folders the filesystem refuses', (
  * Permission cases. Root reads and writes whatever the mode bits say, so as
  * root the CLI runs as nobody (65534); as another user the mode bits do it.
  */
-const permissionSkip = process.getuid === undefined ? 'skipped: no POSIX users on this platform' : undefined;
+const permissionSkip = nobodySkip();
 
 describe.skipIf(!built || permissionSkip !== undefined)(`permissions (as ${isRoot ? 'nobody, from root' : 'this user'})${permissionSkip ? ` — ${permissionSkip}` : ''}`, () => {
   let work: string;
