@@ -867,7 +867,7 @@ function writeMilestoneReports(plan: Plan): void {
       if (task.milestones[quarter - 1]?.trim() === '') continue;
       const status = statusOf();
       previous.set(task.number, status);
-      if (status) rows.push([String(task.number), `${plan.year}年${['一', '二', '三', '四'][quarter - 1]}季度`, milestoneStatusLabels[status], '', unit]);
+      if (status) rows.push([String(task.number), `${plan.year}Q${quarter}`, milestoneStatusLabels[status], '', unit]);
     }
     save(join(PLAN_DIR, 'reports', `${plan.year}Q${quarter}.csv`), BOM + csv(rows));
   }

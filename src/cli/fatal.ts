@@ -11,6 +11,13 @@ export function installFatalHandlers(): void {
     process.exitCode = reportInternalError(e, processTerminal);
     process.exit();
   };
+  // A reader that stops early (`kpi runs | head -1`) closes the pipe: not a failure of kpi.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') fail(e);
+      else process.exit();
+    });
+  }
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
 }

@@ -1,10 +1,12 @@
 /** Help texts: what each command does, with an example, and the exit statuses. */
 import { exitStatusHelp } from './exitCodes.js';
+import { sampleFolders, sampleRegions } from './sampleExample.js';
 
 export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targets
 
 用法 Usage:
   kpi <command> [options]
+  （在源码目录中 in a checkout: npm run kpi -- <command> [options]）
 
 命令 Commands:
   run      完成一期的全部工作：读取数据文件夹、校验、入库、计算每个指标、写出结果
@@ -34,6 +36,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
 
 用法 Usage:
   kpi run --data <folder> --out <folder> [--db <file>] [--metrics <folder>] [--warning-threshold <x>]
+  kpi run --data <folder> --dry-run [--out <folder> | --db <file>]
   kpi run --as-of <run id | time> --out <folder> [--db <file>]
 
 选项 Options:
@@ -44,7 +47,11 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
   --warning-threshold <x>    预警阈值，默认 0.9（可在 settings.json 设置） warning threshold
   --encoding <name>          CSV 文件编码（utf-8、gb18030、utf-16le），默认自动识别 the CSV encoding, default detected
   --as-of <run | time>       按某次运行（或某一时刻）时的数据、目标、定义和设置重算，结果与当时逐字节相同
-                             recompute a past publication from the database alone (byte-identical results)
+                             recompute a past publication from the database alone (byte-identical results);
+                             时间按北京时间读取，除非带时区 a time is Beijing time unless it carries an offset:
+                             2023-07-20（当日结束 the end of that day）、2023-07-20T18:00、2023-07-20T18:00+08:00；
+                             环境变量 KPI_TIME_ZONE 可改时区 KPI_TIME_ZONE names another zone
+  --dry-run                  演练：校验、计算并显示摘要，不入库、不写任何文件 check, compute and show; store and write nothing
   --wait <seconds>           数据库被另一运行占用时最多等待的秒数（默认 0：立即停止） wait for a busy database
   --no-report                不生成最新一期通报 skip the latest period's report
   -q, --quiet                不显示进度和规范化清单（警告照常）no progress, no normalization list (warnings still)
@@ -52,6 +59,7 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
 ${exitStatusHelp}
 
 示例 Example:
+  kpi run --data data/suqian --dry-run
   kpi run --data data/suqian --out out/suqian
   kpi run --as-of 1 --out out/suqian/as-of-1
 `;
@@ -76,7 +84,13 @@ ${exitStatusHelp}
   kpi report --period 2023Q2 --out out/suqian/report-2023Q2
 `;
 
-export const historyHelp = `kpi history — 一项观测的全部版本 / every stored revision of one observation
+/** The example of a help text: a command on the bundled sample, or a template where there is none. */
+const onSample = (args: (region: { root: string; child: string }) => string, template: string): string => {
+  const regions = sampleRegions();
+  return regions ? `示例（随附样例，先运行 npm run sample）Example, on the bundled sample after npm run sample:\n  npm run kpi -- ${args(regions)}` : `示例 Example:\n  kpi ${template}`;
+};
+
+export const historyHelp = (): string => `kpi history — 一项观测的全部版本 / every stored revision of one observation
 
 用法 Usage:
   kpi history <地区 region> <基础数据项 variable> <期别 period> --db <file> [--json]
@@ -84,14 +98,13 @@ export const historyHelp = `kpi history — 一项观测的全部版本 / every 
 地区和基础数据项可写代码或中文名称。每个版本列出数值、文件、sha256、行列和入库时间；* 为当前有效版本。
 Region and variable by code or Chinese name. Each revision: value, file, sha256, row and column, load time; * marks the one in effect.
 
-示例 Example:
-  kpi history D01 gdp 2023Q2 --db out/kpi.duckdb
+${onSample((r) => `history ${r.child} gdp 2023Q2 --db ${sampleFolders.out}/kpi.duckdb`, 'history <地区代码或名称 region> gdp 2023Q2 --db <out>/kpi.duckdb')}
 
 ${exitStatusHelp}
   （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
 `;
 
-export const explainHelp = `kpi explain — 一个数字是怎样算出来的 / how one figure was made
+export const explainHelp = (): string => `kpi explain — 一个数字是怎样算出来的 / how one figure was made
 
 用法 Usage:
   kpi explain <指标 indicator> <地区 region> <期别 period> --db <file> [--run <id>] [--json]
@@ -102,8 +115,7 @@ Lists the formula; each input with its value and source (reported: file, row, co
 which children, each with its own source); the arithmetic; the target rows used (own or inherited; schedule
 or linear); and the status rule that fired. --json for tools.
 
-示例 Example:
-  kpi explain rd_intensity D01 2023Q1 --db out/kpi.duckdb
+${onSample((r) => `explain rd_intensity ${r.root} 2023Q1 --db ${sampleFolders.out}/kpi.duckdb`, 'explain <指标 indicator> <地区代码或名称 region> 2023Q1 --db <out>/kpi.duckdb')}
 
 ${exitStatusHelp}
   （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）

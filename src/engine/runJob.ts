@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
@@ -10,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { onFile } from '../diagnostics/fileAccessError.js';
 import { hasFindingOf } from '../model/finding.js';
+import { formatTime } from '../model/clock.js';
 import type { Status } from '../model/status.js';
 import type { StoredPlanTracking } from '../plan/trackPlan.js';
 import { loadPlanTracking } from './loadPlanTracking.js';
@@ -61,6 +63,13 @@ export interface RunOptions {
   readonly waitSeconds?: number | undefined;
   /** Also render the latest period's 通报 into `<out>/report-<period>/` (default false; `kpi run` sets it). */
   readonly report?: boolean;
+  /**
+   * Check, store and compute inside a transaction that is rolled back, and
+   * return the summary: nothing is stored, no file is written, `<out>` is not
+   * even created (`kpi run --dry-run`). Without a database at `db` the run is
+   * rehearsed in memory.
+   */
+  readonly dryRun?: boolean;
 }
 
 export interface RunSummary {
@@ -126,7 +135,8 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
   const db = options.db ?? join(options.out, 'kpi.duckdb');
 
-  return publishing({ out: options.out, db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
+  const where = { out: options.out, db, waitSeconds: options.waitSeconds, progress };
+  return (options.dryRun === true ? rehearsing : publishing)(where, async (store, runId) => {
     // 2. store
     const previous = await lastPublishedRun(store);
     progress('写入数据库 storing observations');
@@ -138,7 +148,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     const removed = previous === null ? [] : await filesGone(store, previous, runId);
     return async (staging) => {
       const context = await computeRun(store, { runId, at: now, catalog, settings, inputs, progress });
-      const published = await present(store, context, { staging, report: options.report === true, progress });
+      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: options.report === true, progress });
       const diff = previous !== null && removed.length > 0 ? await diffRuns(store, previous, runId) : null;
       const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
       return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, withdrawn: { files: removed, diff }, ...published };
@@ -156,10 +166,7 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
  * failure or a kill at any point leaves the store and `<out>` both as they
  * were, or both as the new publication.
  */
-async function publishing(
-  where: { readonly out: string; readonly db: string; readonly waitSeconds?: number | undefined; readonly progress: (message: string) => void },
-  work: (store: Store, runId: number) => Promise<(staging: Staging) => Promise<RunSummary>>,
-): Promise<RunSummary> {
+async function publishing(where: Where, work: Work): Promise<RunSummary> {
   await onFile(where.out, 'create', () => mkdir(where.out, { recursive: true }));
   const release = await lockOutput(where.out, where.waitSeconds);
   try {
@@ -197,6 +204,32 @@ async function publishing(
   }
 }
 
+/**
+ * `--dry-run`: the work of phases 2–5 in a transaction that is rolled back,
+ * with no staged folder (phase 6 only summarizes), no commit and no publication.
+ * The database is opened only if it exists; otherwise the run is rehearsed in
+ * memory, so a first look at a data folder leaves nothing behind.
+ */
+async function rehearsing(where: Where, work: Work): Promise<RunSummary> {
+  const store = existsSync(where.db) ? await Store.open(where.db, { waitSeconds: where.waitSeconds, existing: true }) : await Store.open(':memory:');
+  try {
+    const runId = await nextRunId(store);
+    return await store.rolledBack(async () => (await work(store, runId))(null));
+  } finally {
+    store.close();
+  }
+}
+
+interface Where {
+  readonly out: string;
+  readonly db: string;
+  readonly waitSeconds?: number | undefined;
+  readonly progress: (message: string) => void;
+}
+
+/** Phases 2–5 of one run; what it returns does phase 6 into the staged folder, or only summarizes when there is none (a dry run). */
+type Work = (store: Store, runId: number) => Promise<(staging: Staging | null) => Promise<RunSummary>>;
+
 /** The summary's paths as a user reaches them: `<out>/…` rather than inside the staged folder. */
 function relocated(summary: RunSummary, staging: Staging): RunSummary {
   const place = (path: string): string => join(staging.out, relative(staging.folder, path));
@@ -217,6 +250,10 @@ export interface RecomputeOptions {
   readonly asOf: number | Date;
   readonly out: string;
   readonly report?: boolean;
+  /** The zone of the times its messages show (IANA name); Beijing time by default. */
+  readonly timeZone?: string;
+  /** Recompute and summarize, then roll back: nothing stored or written (see {@link RunOptions.dryRun}). */
+  readonly dryRun?: boolean;
   readonly waitSeconds?: number | undefined;
   readonly now?: Date;
   readonly onProgress?: (message: string) => void;
@@ -234,10 +271,10 @@ export interface RecomputeOptions {
  */
 export async function recomputeJob(options: RecomputeOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => {});
-  return publishing({ out: options.out, db: options.db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
+  return (options.dryRun === true ? rehearsing : publishing)({ out: options.out, db: options.db, waitSeconds: options.waitSeconds, progress }, async (store, runId) => {
     // 2. store: the base run's inputs, recorded again
-    const base = await baseRun(store, options.asOf);
-    progress(`按运行 #${base.runId} 时的数据重算 recomputing as of run #${base.runId} (${base.startedAt})`);
+    const base = await baseRun(store, options.asOf, options.timeZone);
+    progress(`按运行 #${base.runId} 时的数据重算 recomputing as of run #${base.runId} (${formatTime(new Date(base.startedMs), options.timeZone)})`);
     const recorded = await runInputs(store, base.runId);
     if (!recorded) throw new Error(`run ${base.runId} has no recorded inputs`);
     const inputs: RunInputs = { ...recorded, filesRun: runId };
@@ -247,7 +284,7 @@ export async function recomputeJob(options: RecomputeOptions): Promise<RunSummar
     await copyRunFiles(store, runId, base.runId);
     return async (staging) => {
       const context = await computeRun(store, { runId, at, catalog, settings: base.settings, inputs, progress });
-      const published = await present(store, context, { staging, report: options.report === true, progress });
+      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: options.report === true, progress });
       const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, planLoad: inputs.planLoad };
       return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.runId, withdrawn: { files: [], diff: null }, ...published };
     };
@@ -262,9 +299,9 @@ function loadLogs(folder: CheckedDataFolder): Map<string, string> {
 }
 
 /** The published run `kpi run --as-of` names: by id, or the last one at or before a time. */
-async function baseRun(store: Store, asOf: number | Date): Promise<RunRecord> {
+async function baseRun(store: Store, asOf: number | Date, zone: string | undefined): Promise<RunRecord> {
   const run = asOf instanceof Date ? await lastPublished(store, asOf) : await findRun(store, asOf);
-  if (!run || run.status !== 'done') throw new KpiInputError([await unknownRun(store, asOf)]);
+  if (!run || run.status !== 'done') throw new KpiInputError([await unknownRun(store, asOf, zone)]);
   return run;
 }
 
@@ -321,6 +358,11 @@ async function present(store: Store, context: RunContext, p: { readonly staging:
   p.progress(`生成 ${latest} 通报 rendering the report into ${join(p.staging.out, reportName)}`);
   const report = await renderReport(reportDataOf(context, latest), join(out, reportName), { engineVersion: ENGINE_VERSION, onProgress: p.progress });
   return { ...summary, report };
+}
+
+/** Phase 6 of a dry run: what the run would publish, counted, with no file written. */
+function presentedSummary(context: RunContext): Presented {
+  return { files: [], resultRows: context.results.length, ...summarize(context), plan: context.plan };
 }
 
 function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes' | 'qualityPeriods'> {

@@ -31,6 +31,7 @@ export interface StoredRevision {
   readonly row: number;
   readonly column: string;
   /** `YYYY-MM-DD HH:MM:SS` in the database's time zone. */
+  /** ISO 8601 in UTC; the CLI shows it on its clock (src/model/clock.ts). */
   readonly loadedAt: string;
   /** The run that loaded the file; null for a load outside a run. */
   readonly runId: number | null;
@@ -46,7 +47,7 @@ const revisionRow = z.object({
   sha256: z.string(),
   row: z.number().int(),
   column: z.string(),
-  loaded_at: z.string(),
+  loaded_ms: z.number(),
   run_id: z.number().int().nullable(),
   source: z.string(),
   note: z.string(),
@@ -61,7 +62,7 @@ const revisionRow = z.object({
 export async function observationRevisions(store: Store, key: ObservationKey): Promise<StoredRevision[]> {
   const rows = await store.all(
     `SELECT o.obs_id, o.value, l.file, l.name, l.sha256, o."row" AS row, o."column" AS column,
-            strftime(l.loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, l.run_id, o.source, o.note
+            epoch_ms(l.loaded_at) AS loaded_ms, l.run_id, o.source, o.note
      FROM observations o JOIN loads l USING (load_id)
      WHERE o.region = $region AND o.variable = $variable AND o.period = $period
      ORDER BY o.obs_id`,
@@ -77,7 +78,7 @@ export async function observationRevisions(store: Store, key: ObservationKey): P
       sha256: r.sha256,
       row: r.row,
       column: r.column,
-      loadedAt: r.loaded_at,
+      loadedAt: new Date(r.loaded_ms).toISOString(),
       runId: r.run_id,
       source: r.source,
       note: r.note,
@@ -110,6 +111,7 @@ export interface ObservationSource {
   readonly sha256: string;
   readonly row: number;
   readonly column: string;
+  /** ISO 8601 in UTC; the CLI shows it on its clock (src/model/clock.ts). */
   readonly loadedAt: string;
   /** How many revisions of it the run's data folder held; the last in name order counts. */
   readonly revisions: number;
@@ -121,7 +123,7 @@ const sourceRow = z.object({
   sha256: z.string(),
   row: z.number().int(),
   column: z.string(),
-  loaded_at: z.string(),
+  loaded_ms: z.number(),
   revisions: z.number().int(),
 });
 
@@ -133,7 +135,7 @@ const sourceRow = z.object({
  */
 export async function observationSource(store: Store, obsId: number, filesRun: number): Promise<ObservationSource | undefined> {
   const row = await store.one(
-    `SELECT o.value, l.file, l.sha256, o."row" AS row, o."column" AS column, strftime(l.loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at,
+    `SELECT o.value, l.file, l.sha256, o."row" AS row, o."column" AS column, epoch_ms(l.loaded_at) AS loaded_ms,
             (SELECT count(*) FROM observations p JOIN run_files f ON f.load_id = p.load_id AND f.kind = 'observations' AND f.run_id = $files
              WHERE p.region = o.region AND p.period = o.period AND p.variable = o.variable) AS revisions
      FROM observations o JOIN loads l USING (load_id) WHERE o.obs_id = $id`,
@@ -141,7 +143,7 @@ export async function observationSource(store: Store, obsId: number, filesRun: n
   );
   if (!row) return undefined;
   const o = decodeRow(sourceRow, row, 'observations');
-  return { value: o.value, file: o.file, sha256: o.sha256, row: o.row, column: o.column, loadedAt: o.loaded_at, revisions: o.revisions };
+  return { value: o.value, file: o.file, sha256: o.sha256, row: o.row, column: o.column, loadedAt: new Date(o.loaded_ms).toISOString(), revisions: o.revisions };
 }
 
 /** An observation whose value in effect differs between two runs' data folders. */

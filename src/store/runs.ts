@@ -29,7 +29,7 @@ export interface RunFile {
 /** One run as recorded: when, from what, with which definitions, settings and engine. */
 export interface RunRecord {
   readonly runId: number;
-  /** `YYYY-MM-DD HH:MM:SS` in the database's time zone. */
+  /** ISO 8601 in UTC (`2024-01-10T01:00:00.000Z`); the CLI shows it on its clock (src/model/clock.ts). */
   readonly startedAt: string;
   readonly startedMs: number;
   readonly status: RunStatus;
@@ -42,7 +42,7 @@ export interface RunRecord {
   readonly inputs: readonly RunFile[];
 }
 
-const runColumns = sql`run_id, strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, epoch_ms(started_at) AS started_ms, status, data_dir, as_of,
+const runColumns = sql`run_id, epoch_ms(started_at) AS started_ms, status, data_dir, as_of,
   result_rows, engine_version, catalog_sha256, CAST(settings AS VARCHAR) AS settings, CAST(inputs AS VARCHAR) AS inputs`;
 
 const runFile = z.object({ kind: z.string(), name: z.string(), sha256: z.string(), status: z.string(), load_id: z.number() });
@@ -50,7 +50,6 @@ const runFile = z.object({ kind: z.string(), name: z.string(), sha256: z.string(
 /** A `runs` row as {@link runColumns} reads it, checked. */
 const runRow = z.object({
   run_id: z.number(),
-  started_at: z.string(),
   started_ms: z.number(),
   status: z.enum(['computing', 'staged', 'done', 'abandoned']),
   data_dir: z.string(),
@@ -66,7 +65,7 @@ const toRecord = (row: Row): RunRecord => {
   const r = decodeRow(runRow, row, 'runs');
   return {
     runId: r.run_id,
-    startedAt: r.started_at,
+    startedAt: new Date(r.started_ms).toISOString(),
     startedMs: r.started_ms,
     status: r.status,
     dataDir: r.data_dir,

@@ -107,6 +107,16 @@ export class Store {
     }
   }
 
+  /** Runs `work` inside a transaction that is always rolled back: whatever it wrote is never stored (`kpi run --dry-run`). */
+  async rolledBack<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      return await work();
+    } finally {
+      await this.connection.run('ROLLBACK');
+    }
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Explanation, InputValue } from '../../engine/explainFigure.js';
 import { explainFigure } from '../../engine/explainFigure.js';
+import { defaultTimeZone, formatTime } from '../../model/clock.js';
 import { findingText } from '../../present/format/findingWords.js';
 import { explainHelp } from '../help.js';
 import { openDatabase } from '../openDatabase.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
+import { cliTimeZone } from '../timeZone.js';
 
 export async function explainCommand(args: string[], term: Terminal): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -15,24 +17,25 @@ export async function explainCommand(args: string[], term: Terminal): Promise<nu
     strict: true,
   });
   if (values.help) {
-    term.out(explainHelp);
+    term.out(explainHelp());
     return 0;
   }
   const [indicator, region, period] = positionals;
   if (!indicator || !region || !period || positionals.length > 3) throw new UsageError('用法 usage: kpi explain <指标 indicator> <地区 region> <期别 period> --db <file>');
   if (values.run !== undefined && !/^[1-9]\d*$/.test(values.run)) throw new UsageError(`--run 应为正整数 / must be a run number: "${values.run}"`);
+  const zone = cliTimeZone();
   const store = await openDatabase(values.db);
   try {
     const explanation = await explainFigure(store, { indicator, region, period, runId: values.run === undefined ? undefined : Number(values.run) });
-    for (const line of values.json ? [JSON.stringify(explanation, null, 2)] : explanationLines(explanation)) term.out(line);
+    for (const line of values.json ? [JSON.stringify(explanation, null, 2)] : explanationLines(explanation, zone)) term.out(line);
     return 0;
   } finally {
     store.close();
   }
 }
 
-/** The explanation as an analyst reads it, top to bottom. */
-export function explanationLines(e: Explanation): string[] {
+/** The explanation as an analyst reads it, top to bottom; load times on the clock of `zone`. */
+export function explanationLines(e: Explanation, zone: string = defaultTimeZone): string[] {
   const lines = [
     `${e.indicator.name}（${e.indicator.id}）· ${e.region.name}（${e.region.code}）· ${e.period} · 运行 run #${e.runId}`,
     `公式 formula: ${e.indicator.formula}`,
@@ -40,7 +43,7 @@ export function explanationLines(e: Explanation): string[] {
   ];
   for (const input of e.inputs) {
     const label = `${input.variable} ${input.variableName}${input.unit ? `（${input.unit}）` : ''}${input.previousYear ? ' 上年同期 a year earlier' : ''} ${input.period}`;
-    lines.push(...valueLines(input, input.variable, `  ${label} =`, '    '));
+    lines.push(...valueLines(input, input.variable, `  ${label} =`, '    ', zone));
   }
   lines.push(`计算 arithmetic: ${e.arithmetic}`);
   const r = e.result;
@@ -56,11 +59,11 @@ export function explanationLines(e: Explanation): string[] {
   return lines;
 }
 
-function valueLines(v: InputValue, variable: string, head: string, indent: string): string[] {
+function valueLines(v: InputValue, variable: string, head: string, indent: string, zone: string): string[] {
   if (v.origin === 'reported' && v.observation) {
     const o = v.observation;
     const lines = [
-      `${head} ${v.value}  本级报送 reported by ${v.regionName}（${v.region}）: ${o.file} 第${o.row}行 row ${o.row} 列 "${o.column}"，sha256 ${o.sha256.slice(0, 12)}，入库 ${o.loadedAt}${o.revisions > 1 ? `（数据文件夹中共 ${o.revisions} 个版本，用文件名最靠后的 the last in name order of ${o.revisions} in the folder）` : ''}`,
+      `${head} ${v.value}  本级报送 reported by ${v.regionName}（${v.region}）: ${o.file} 第${o.row}行 row ${o.row} 列 "${o.column}"，sha256 ${o.sha256.slice(0, 12)}，入库 loaded ${formatTime(new Date(o.loadedAt), zone)}${o.revisions > 1 ? `（数据文件夹中共 ${o.revisions} 个版本，用文件名最靠后的 the last in name order of ${o.revisions} in the folder）` : ''}`,
     ];
     if (v.childrenSum !== undefined && v.childrenSum !== null) lines.push(`${indent}下级合计 children's sum ${v.childrenSum}（本级报送优先 the region's own figure counts）`);
     return lines;
@@ -69,7 +72,7 @@ function valueLines(v: InputValue, variable: string, head: string, indent: strin
     const kids = v.children ?? [];
     return [
       `${head} ${v.value}  = 下级合计 sum of ${kids.length} children of ${v.regionName}（${v.region}）: ${kids.map((k) => k.value).join(' + ')}`,
-      ...kids.flatMap((k) => valueLines(k, variable, `${indent}${k.regionName}（${k.region}）`, `${indent}  `)),
+      ...kids.flatMap((k) => valueLines(k, variable, `${indent}${k.regionName}（${k.region}）`, `${indent}  `, zone)),
     ];
   }
   if (v.origin === 'overflow') {

@@ -72,7 +72,7 @@ ${exitStatusHelp}
    suggest: the data folder has no plan, or the plan no such task）
 
 示例 Example:
-  kpi plan import 2023年度国家创新型城市建设重点任务推进计划.txt --out data/suqian
+  kpi plan import data/seeds/suqian-2023-innovative-city-plan.txt --out data/suqian
   kpi plan suggest --data data/suqian
 `;
 
