@@ -74,7 +74,7 @@ describe('kpi run on the bundled sample', () => {
 
   it('prints what the README quotes of it, line for line', async () => {
     const readme = await readFile('README.md', 'utf8');
-    const quoted = /It prints progress on stderr and a status count per region[^\n]*\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    const quoted = /It prints progress on stderr and a status count per region[^\n]*\n\n(?:<!--[^\n]*-->\n)?```\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(quoted, 'the README block after "It prints progress on stderr"').toBeDefined();
     const lines = (quoted ?? '').split('\n').filter((l) => l.trim() !== '' && l !== '…');
     expect(lines.length).toBeGreaterThan(3);

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,7 +10,10 @@ import { periodRows, rootRegion } from '../../src/present/report/reportData.js';
 import { appliesTo } from '../../src/catalog/applicability.js';
 import { loadCatalog } from '../../src/catalog/loadCatalog.js';
 import { buildWorkbook } from '../../src/present/workbook/buildWorkbook.js';
+import { breakInTwo, headerLayout } from '../../src/present/workbook/lineBreaks.js';
+import { pagesTall } from '../../src/present/workbook/printSetup.js';
 import { runTime } from '../../src/present/workbook/runTime.js';
+import { textWidth, wrapText } from '../../src/present/workbook/textWidth.js';
 import { sampleReportData } from '../support/sampleReport.js';
 
 const argbOf = (status: Status): string => `FF${statusColors[status].slice(1).toUpperCase()}`;
@@ -27,11 +31,34 @@ function sheet(workbook: ExcelJS.Workbook, name: string): Worksheet {
   return found;
 }
 
+/** A header as typed, without the line break the workbook writes into it. */
+const unbroken = (text: string): string => text.replace(/\n/g, '');
+
 /** Header text → column number, read from the sheet itself. */
 function headerColumns(ws: Worksheet, row: number): Map<string, number> {
   const columns = new Map<string, number>();
-  ws.getRow(row).eachCell((cell, column) => columns.set(cell.text, column));
+  ws.getRow(row).eachCell((cell, column) => columns.set(unbroken(cell.text), column));
   return columns;
+}
+
+/** A row's values as typed (header line breaks taken out). */
+const rowTexts = (ws: Worksheet, row: number): unknown[] => (ws.getRow(row).values as unknown[]).map((v) => (typeof v === 'string' ? unbroken(v) : v));
+
+/** A sheet as SheetJS reads the file: column widths (Excel units), row heights (points) and the text each cell shows. */
+function layoutOf(book: XLSX.WorkBook, name: string): { widths: number[]; heights: number[]; columns: number; text: (row: number, column: number) => string } {
+  const ws = book.Sheets[name];
+  if (!ws?.['!ref']) throw new Error(`no sheet ${name}`);
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  const columns = range.e.c + 1;
+  return {
+    widths: Array.from({ length: columns }, (_, c) => ws['!cols']?.[c]?.width ?? 9.140625),
+    heights: Array.from({ length: range.e.r + 1 }, (_, r) => ws['!rows']?.[r]?.hpt ?? 15),
+    columns,
+    text: (row, column) => {
+      const cell = ws[XLSX.utils.encode_cell({ r: row - 1, c: column - 1 })] as XLSX.CellObject | undefined;
+      return cell?.w ?? (cell?.v === undefined ? '' : String(cell.v));
+    },
+  };
 }
 
 /** The cell under `header` in the first row whose `keyHeader` cell holds `key`. */
@@ -56,11 +83,15 @@ describe('the 通报 workbook', () => {
   /** Every catalog indicator appears once per region (the city and its nine units). */
   let catalogIndicators: number;
   let workbook: ExcelJS.Workbook;
+  /** The same file as SheetJS reads it: column widths, row heights and the text each cell shows. */
+  let sheetJs: XLSX.WorkBook;
 
   beforeAll(async () => {
     data = await sampleReportData('2023Q2');
     catalogIndicators = (await loadCatalog('metrics')).indicators.length;
-    workbook = await readBack(await buildWorkbook(data));
+    const bytes = await buildWorkbook(data);
+    workbook = await readBack(bytes);
+    sheetJs = XLSX.read(bytes, { cellStyles: true });
   });
 
   afterEach(() => {
@@ -77,7 +108,7 @@ describe('the 通报 workbook', () => {
     // 市财政局 leads tasks 14, 89, 91, 93: 8 milestones due by 2023Q2, 91's Q2 推进中 → 7 done.
     expect(rows.find((r) => r[1] === '市财政局')?.slice(1, 7)).toEqual(['市财政局', 8, 7, 0.875, 0, 1]);
     const overdue = sheet(workbook, '逾期任务').getSheetValues().filter(Boolean) as unknown[][];
-    expect(overdue[0]?.slice(1, 6)).toEqual(['任务序号', '季度', '进度节点', '状态', '逾期季度数']);
+    expect(rowTexts(sheet(workbook, '逾期任务'), 3).slice(1, 6)).toEqual(['任务序号', '季度', '进度节点', '状态', '逾期季度数']);
     expect(overdue.some((r) => r[1] === 20 && r[2] === '2023Q1' && r[4] === '未报送')).toBe(true);
   });
 
@@ -90,7 +121,7 @@ describe('the 通报 workbook', () => {
     expect(subtitle).toContain('地区：宿迁市');
     expect(subtitle).toContain('数据截至：2023年二季度末');
     expect(subtitle).toContain('run #1（2024-01-20 09:00 北京时间）');
-    expect(ws.getRow(3).values).toEqual([undefined, ...summaryHeaders]);
+    expect(rowTexts(ws, 3)).toEqual([undefined, ...summaryHeaders]);
     expect(ws.getCell('A3').font.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
@@ -170,7 +201,7 @@ describe('the 通报 workbook', () => {
     expect(ws.getCell('A1').value).toBe('宿迁市创新型城市建设主要指标完成情况通报（2023年二季度）');
     const root = rootRegion(data);
     const regions = [root, ...data.regions.filter((r) => r !== root)];
-    expect(ws.getRow(3).values).toEqual([undefined, '指标名称', '单位', ...regions.map((r) => r.name)]);
+    expect(rowTexts(ws, 3)).toEqual([undefined, '指标名称', '单位', ...regions.map((r) => r.name)]);
     const figures = new Map(periodRows(data).map((r) => [`${r.indicator}/${r.region}`, r]));
     let checked = 0;
     data.indicators.forEach((indicator, i) => {
@@ -242,11 +273,120 @@ describe('the 通报 workbook', () => {
     expect(at('目标来源').value).toBe('继承自宿迁市（321300）');
   });
 
-  it('prints every sheet on A4 landscape, one page wide', () => {
-    for (const ws of workbook.worksheets) {
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  /** The header rows of every table, by sheet. */
+  const headerRows = (): Record<string, number[]> => ({
+    汇总: [3],
+    '地区×指标': [3],
+    全部结果: [1],
+    牵头单位: [3, 3 + (data.plan?.tracking.byLeadUnit.length ?? 0) + 3],
+    逾期任务: [3],
+  });
+
+  it('sets every header on one or two lines that fit its column, broken before a bracket or between words, never a lone bracket or character', () => {
+    const closing = /^[）)、，。：；]/u;
+    const opening = /[（(]$/u;
+    let headers = 0;
+    for (const [name, rows] of Object.entries(headerRows())) {
+      const layout = layoutOf(sheetJs, name);
+      for (const row of rows) {
+        for (let c = 1; c <= layout.columns; c++) {
+          const text = layout.text(row, c);
+          if (text === '') continue;
+          headers++;
+          const width = layout.widths[c - 1] ?? 0;
+          const where = `${name}!${XLSX.utils.encode_cell({ r: row - 1, c: c - 1 })} ${JSON.stringify(text)} in width ${width}`;
+          // Wrapped as the workbook estimates it, the header keeps the lines written into it: no renderer breaks it elsewhere.
+          expect(wrapText(text, width), where).toEqual(text.split('\n'));
+          expect(text.split('\n').length, where).toBeLessThanOrEqual(2);
+          for (const line of text.split('\n')) {
+            expect([...line].length, where).toBeGreaterThanOrEqual(2);
+            expect(line, where).not.toMatch(closing);
+            expect(line, where).not.toMatch(opening);
+            // Room for the bold face beside the text.
+            expect(textWidth(line) + 2, where).toBeLessThanOrEqual(width);
+          }
+        }
+      }
     }
-    expect(sheet(workbook, '汇总').pageSetup.printTitlesRow).toBe('3:3');
+    expect(headers).toBe(summaryHeaders.length + 12 + resultHeaders.length + 12 + 7);
+    const summary = layoutOf(sheetJs, '汇总');
+    expect(summary.text(3, 2)).toBe('任务\n序号');
+    expect(summary.text(3, 6)).toBe('目标\n（至本期）');
+    expect(summary.text(3, 10)).toBe('超/落后序时\n（个百分点）');
+    expect(layoutOf(sheetJs, '逾期任务').text(3, 5)).toBe('逾期\n季度数');
+    // The sheet programs read keeps its headers on one line.
+    expect(layoutOf(sheetJs, '全部结果').text(1, 8)).toBe('目标（至本期）');
+  });
+
+  it('makes every row as tall as its wrapped lines: 15 pt a line of 10.5 pt text, 22.5 pt for the 16 pt title, 13.5 pt for 9.5 pt notes', () => {
+    const tables: Record<string, [number, number][]> = {
+      汇总: [[3, 3 + data.indicators.length]],
+      '地区×指标': [[3, 3 + data.indicators.length]],
+      全部结果: [[1, 1 + periodRows(data).length]],
+      牵头单位: headerRows().牵头单位!.map((top, i) => [top, top + ((i === 0 ? data.plan?.tracking.byLeadUnit : data.plan?.tracking.byCategory)?.length ?? 0)]),
+      逾期任务: [[3, 3 + (data.plan?.tracking.overdue.length ?? 0)]],
+    };
+    let rows = 0;
+    for (const [name, spans] of Object.entries(tables)) {
+      const layout = layoutOf(sheetJs, name);
+      for (const [top, bottom] of spans) {
+        for (let r = top; r <= bottom; r++) {
+          const lines = Math.max(...layout.widths.map((width, c) => wrapText(layout.text(r, c + 1), width).length));
+          expect(layout.heights[r - 1], `${name} row ${r}`).toBe(lines * 15);
+          rows++;
+        }
+      }
+      if (name === '全部结果') continue;
+      const span = layout.widths.reduce((n, w) => n + w, 0);
+      expect(layout.heights[0], `${name} title`).toBe(wrapText(layout.text(1, 1), span, 16).length * 22.5);
+      expect(layout.heights[1], `${name} subtitle`).toBe(wrapText(layout.text(2, 1), span, 9.5).length * 13.5);
+    }
+    expect(rows).toBeGreaterThan(periodRows(data).length);
+    const summary = layoutOf(sheetJs, '汇总');
+    // A one-line row is one line tall; the header holds two lines.
+    expect(summary.text(4, 3)).toBe('全社会R&D经费支出占GDP比重');
+    expect(summary.heights[3]).toBe(15);
+    expect(summary.heights[2]).toBe(30);
+  });
+
+  it('heads 逾期任务 and 牵头单位 like 汇总: the report title with the sheet name, the quarter and the run, then the header row', () => {
+    for (const name of ['牵头单位', '逾期任务']) {
+      const ws = sheet(workbook, name);
+      const title = ws.getCell('A1').text;
+      expect(unbroken(title)).toBe(`宿迁市创新型城市建设主要指标完成情况通报（2023年二季度）——${name}`);
+      // Too long for a narrow table, the title breaks once, before its bracketed period.
+      const lines = title.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(2);
+      if (lines.length === 2) expect(lines[1]).toMatch(/^（2023年二季度）/);
+      expect(ws.getCell('A1').font).toMatchObject({ name: '黑体', size: 16, bold: true });
+      const columns = headerColumns(ws, 3).size;
+      expect(ws.getCell(1, columns).master.address).toBe('A1');
+      expect(ws.getCell(2, columns).master.address).toBe('A2');
+      const period = ws.getCell('A2').text;
+      expect(period).toContain('截至2023年二季度');
+      expect(period).toContain('run #1（2024-01-20 09:00 北京时间）');
+      expect(ws.getCell('A3').font.bold).toBe(true);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(ws.pageSetup.printTitlesRow).toBe('3:3');
+    }
+    expect(rowTexts(sheet(workbook, '牵头单位'), 3).slice(1)).toEqual(['牵头单位', '到期节点', '已完成', '完成率', '未报送', '未完成']);
+  });
+
+  it('prints every sheet on A4 landscape, one page wide and as many pages tall as its rows fill, the header row on every page', () => {
+    for (const ws of workbook.worksheets) {
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
+      const top = headerRows()[ws.name]?.[0] ?? 0;
+      const layout = layoutOf(sheetJs, ws.name);
+      expect(ws.pageSetup.fitToHeight, ws.name).toBe(pagesTall({ columnWidths: layout.widths, rowHeights: layout.heights, repeatedRows: [top, top] }));
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe(`${top}:${top}`);
+    }
+    const matrix = sheet(workbook, '地区×指标');
+    // Its rows run a little over one A4 page: printed on one, shrunk a little, not with a stray row on a second.
+    expect(matrix.pageSetup.fitToHeight).toBe(1);
+    expect(matrix.pageSetup.printTitlesColumn).toBe('A:B');
+    expect(sheet(workbook, '汇总').pageSetup.fitToHeight).toBe(1);
+    // Some 400 rows of figures take several pages.
+    expect(sheet(workbook, '全部结果').pageSetup.fitToHeight).toBeGreaterThan(2);
   });
 
   it('stores text that looks like a formula as plain text, never as a formula', async () => {
@@ -304,5 +444,53 @@ describe('the 通报 workbook', () => {
     expect(runTime('2023-07-20T01:00:00.000Z').toISOString()).toBe('2023-07-20T01:00:00.000Z');
     expect(runTime('2023-07-20T09:00:00+08:00').toISOString()).toBe('2023-07-20T01:00:00.000Z');
     expect(() => runTime('yesterday')).toThrow(/ISO 8601/);
+  });
+});
+
+describe('laying out the workbook’s text', () => {
+  it('wraps between Chinese characters and at spaces, moving a Latin word or a number whole', () => {
+    // 9 units less the cell's inset hold four Chinese characters.
+    expect(wrapText('某某市科学技术局', 9)).toEqual(['某某市科', '学技术局']);
+    expect(wrapText('占GDP比重', 5)).toEqual(['占', 'GDP', '比重']);
+    expect(wrapText('目标继承自 target inherited', 14)).toEqual(['目标继承自', 'target', 'inherited']);
+    expect(wrapText('甲\n乙', 40)).toEqual(['甲', '乙']);
+    // A 16 pt title takes half as much room again as 10.5 pt text.
+    expect(wrapText('某某市科学技术局', 17, 16)).toEqual(['某某市科学', '技术局']);
+  });
+
+  it('breaks a header before its bracketed part, or between words where the longer line is shortest', () => {
+    expect(breakInTwo('目标（至本期）', 10)).toEqual(['目标', '（至本期）']);
+    expect(breakInTwo('超/落后序时（个百分点）', 12)).toEqual(['超/落后序时', '（个百分点）']);
+    expect(breakInTwo('任务序号', 4)).toEqual(['任务', '序号']);
+    expect(breakInTwo('宿迁经济技术开发区', 10)).toEqual(['宿迁经济', '技术开发区']);
+    // Two characters, or a Latin word, have nowhere good to break.
+    expect(breakInTwo('单位', 2)).toBeUndefined();
+    expect(breakInTwo('GDP', 1)).toBeUndefined();
+  });
+
+  it('keeps a header that fits on one line, and widens a column to a header’s longer line', () => {
+    expect(headerLayout('单位', 10)).toEqual({ text: '单位', width: 10 });
+    expect(headerLayout('目标（至本期）', 10)).toEqual({ text: '目标\n（至本期）', width: 12 });
+    expect(headerLayout('任务序号', 6)).toEqual({ text: '任务\n序号', width: 6 });
+    expect(headerLayout('GDP', 2)).toEqual({ text: 'GDP', width: 5 });
+  });
+
+  // A4 landscape inside the margins is 784 × 509 pt: 33 rows of 15 pt to a page at full size.
+  const rows = (n: number): number[] => Array<number>(n).fill(15);
+
+  it('prints a sheet as many pages tall as its rows fill, the header row repeated', () => {
+    expect(pagesTall({ columnWidths: [100], rowHeights: rows(33), repeatedRows: [1, 1] })).toBe(1);
+    // 60 rows: 33 on the first page, the header and 27 more on the second.
+    expect(pagesTall({ columnWidths: [100], rowHeights: rows(60), repeatedRows: [1, 1] })).toBe(2);
+    // A sheet twice as wide as the page prints at 49 %: 69 rows to a page.
+    expect(pagesTall({ columnWidths: [300], rowHeights: rows(69), repeatedRows: [1, 1] })).toBe(1);
+    expect(pagesTall({ columnWidths: [300], rowHeights: rows(100), repeatedRows: [1, 1] })).toBe(2);
+  });
+
+  it('shrinks a sheet a little rather than print a page with a row or two on it', () => {
+    expect(pagesTall({ columnWidths: [100], rowHeights: rows(35), repeatedRows: [1, 1] })).toBe(1);
+    expect(pagesTall({ columnWidths: [100], rowHeights: rows(68), repeatedRows: [1, 1] })).toBe(2);
+    // Saving the page would take more than a little shrinking: 40 rows stay on two pages.
+    expect(pagesTall({ columnWidths: [100], rowHeights: rows(40), repeatedRows: [1, 1] })).toBe(2);
   });
 });

@@ -14,6 +14,9 @@ import { runHelp } from '../help.js';
 import type { Terminal } from '../terminal.js';
 import { UsageError } from '../terminal.js';
 import { formatPeriod } from '../../model/period.js';
+import { displayWidth, padDisplay } from '../../model/displayWidth.js';
+import { parseTime } from '../../model/clock.js';
+import { cliTimeZone } from '../timeZone.js';
 
 export async function runCommand(args: string[], term: Terminal): Promise<number> {
   const { values } = parseArgs({
@@ -29,6 +32,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       'as-of': { type: 'string' },
       wait: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -41,27 +45,34 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (waitSeconds !== undefined && !(waitSeconds >= 0)) throw new UsageError(`--wait 应为秒数 / must be a number of seconds: "${values.wait}"`);
   const started = performance.now();
   const onProgress = values.quiet ? () => {} : (m: string) => term.progress(m);
+  const dryRun = values['dry-run'] === true;
   let summary;
   if (values['as-of'] !== undefined) {
-    if (!values.out) throw new UsageError('需要 --out / --out is required');
+    if (!values.out && !(dryRun && values.db)) throw new UsageError('需要 --out / --out is required');
     if (values.data) throw new UsageError('--as-of 只用数据库中的数据，不读 --data / --as-of recomputes from the database alone; drop --data');
-    const asOf = parseAsOf(values['as-of']);
-    const candidates = values.db ? [values.db] : defaultDatabases(values.out);
+    const timeZone = cliTimeZone();
+    const asOf = parseAsOf(values['as-of'], timeZone);
+    const candidates = values.db ? [values.db] : defaultDatabases(values.out ?? '.');
     const db = candidates.find((f) => existsSync(f));
     if (!db) throw new StoreUnusableError(candidates.join(' 或 or '), 'missing');
-    await checkWritableFolder(values.out);
-    await prepareDatabasePath(db, { createFolder: false });
-    const out = values.out;
-    summary = await blameOutput(out, () => recomputeJob({ db, asOf, out, report: !values['no-report'], waitSeconds, onProgress }));
+    const out = values.out ?? '.';
+    if (!dryRun) {
+      await checkWritableFolder(out);
+      await prepareDatabasePath(db, { createFolder: false });
+    }
+    summary = await blameOutput(out, () => recomputeJob({ db, asOf, out, report: !values['no-report'], timeZone, dryRun, waitSeconds, onProgress }));
   } else {
-    if (!values.data || !values.out) throw new UsageError('需要 --data 和 --out / --data and --out are required');
+    if (!values.data || (!values.out && !dryRun)) throw new UsageError('需要 --data 和 --out / --data and --out are required');
     const threshold = values['warning-threshold'];
     if (threshold !== undefined && !(Number(threshold) > 0 && Number(threshold) <= 1)) {
       throw new UsageError(`--warning-threshold 应为 0 到 1 之间的数 / must be a number in (0, 1]: "${threshold}"`);
     }
-    const { data, out } = values;
-    await checkWritableFolder(out);
-    await prepareDatabasePath(values.db ?? join(out, 'kpi.duckdb'), { createFolder: values.db !== undefined });
+    const data = values.data;
+    const out = values.out ?? '.';
+    if (!dryRun) {
+      await checkWritableFolder(out);
+      await prepareDatabasePath(values.db ?? join(out, 'kpi.duckdb'), { createFolder: values.db !== undefined });
+    }
     summary = await blameOutput(out, () => runJob({
       data,
       out,
@@ -70,6 +81,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
       report: !values['no-report'],
       ...(values.encoding ? { encoding: values.encoding } : {}),
+      dryRun,
       waitSeconds,
       onProgress,
     }));
@@ -80,9 +92,10 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
     for (const line of summary.normalized) term.err(`  ${line}`);
   }
   const loaded = summary.load.files.filter((f) => f.kind === 'observations');
-  if (summary.asOf !== null) term.out(`运行 run #${summary.runId} 按运行 #${summary.asOf} 时的数据重算 recomputed as of run #${summary.asOf}`);
+  const run = dryRun ? `演练 dry run（不发布 nothing is published）` : `运行 run #${summary.runId}`;
+  if (summary.asOf !== null) term.out(`${run} 按运行 #${summary.asOf} 时的数据重算 recomputed as of run #${summary.asOf}`);
   else term.out(
-    `运行 run #${summary.runId}：观测文件 ${loaded.length} 个（新入库 ${loaded.filter((f) => f.status === 'loaded').length}，` +
+    `${run}：观测文件 ${loaded.length} 个（新入库 ${loaded.filter((f) => f.status === 'loaded').length}，` +
       `未变化 ${loaded.filter((f) => f.status === 'unchanged').length}），新增观测 ${summary.load.observationsAdded} 条；` +
       `结果 ${summary.resultRows} 行，期别 ${summary.periods.join(' ')}`,
   );
@@ -99,17 +112,23 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (summary.plan) {
     const { tracking } = summary.plan;
     const rate = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-    term.out(`\n${formatPeriod(tracking.year, tracking.quarter)} 计划进度 milestones by lead unit（到期 due / 完成 done / 完成率 rate / 未报送 unreported）:`);
-    const width = Math.max(...tracking.byLeadUnit.map((u) => displayWidth(u.name))) + 2;
-    for (const u of tracking.byLeadUnit) {
-      term.out(`${padDisplay(u.name, width)}${padDisplay(String(u.due), 6, 'start')}${padDisplay(String(u.done), 6, 'start')}${padDisplay(rate(u.rate), 9, 'start')}${padDisplay(String(u.unreported), 6, 'start')}`);
-    }
+    term.out(`\n${formatPeriod(tracking.year, tracking.quarter)} 计划进度 milestones by lead unit:`);
+    const head = ['牵头单位 lead unit', '到期 due', '完成 done', '完成率 rate', '未报送 unreported'];
+    const width = Math.max(displayWidth(head[0] ?? ''), ...tracking.byLeadUnit.map((u) => displayWidth(u.name))) + 2;
+    const columns = head.slice(1).map((h) => displayWidth(h) + 2);
+    const line = (cells: readonly string[]): string => padDisplay(cells[0] ?? '', width) + cells.slice(1).map((c, i) => padDisplay(c, columns[i] ?? 0, 'start')).join('');
+    term.out(line(head));
+    for (const u of tracking.byLeadUnit) term.out(line([u.name, String(u.due), String(u.done), rate(u.rate), String(u.unreported)]));
     const late = tracking.overdue.filter((m) => (m.quartersLate ?? 0) > 0).length;
     term.out(`逾期未完成 overdue: ${tracking.overdue.length} 个（其中超过一个季度 ${late} 个），见 plan-milestones.csv`);
   }
   if (summary.withdrawn.files.length > 0) printWithdrawn(summary.withdrawn, term);
   if (summary.qualityNotes > 0) {
     term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行（期别 period ${summary.qualityPeriods.join('、')}），见 results.csv 的 notes 列`);
+  }
+  if (dryRun) {
+    term.out('\n演练 dry run：未写出任何文件，数据库未改动 nothing was stored or written；去掉 --dry-run 即发布 run without --dry-run to publish');
+    return 0;
   }
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
   if (summary.report) {
@@ -154,18 +173,10 @@ async function blameOutput<T>(out: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Terminal columns a text takes: CJK characters take two. */
-const displayWidth = (text: string): number => [...text].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 2 : 1), 0);
-
-const padDisplay = (text: string, width: number, side: 'start' | 'end' = 'end'): string => {
-  const pad = ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return side === 'start' ? pad + text : text + pad;
-};
-
-/** `--as-of 3` is a run id; anything else must be a date (the end of that day, local time) or a time (`2023-07-20T10:00+08:00`). */
-function parseAsOf(text: string): number | Date {
+/** `--as-of 3` is a run id; anything else is a date (the end of that day) or a time, on the CLI's clock unless it carries an offset (`2023-07-20T10:00+08:00`). */
+function parseAsOf(text: string, zone: string): number | Date {
   if (/^[1-9]\d*$/.test(text)) return Number(text);
-  const time = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59.999` : text);
-  if (Number.isNaN(time.getTime())) throw new UsageError(`--as-of 应为运行编号或时间 / must be a run id or a time such as 2023-07-20T10:00+08:00: "${text}"`);
+  const time = parseTime(text, zone);
+  if (time === undefined) throw new UsageError(`--as-of 应为运行编号或时间 / must be a run id, a date or a time such as 2023-07-20, 2023-07-20T10:00 or 2023-07-20T10:00+08:00（无时区时按 ${zone} read on ${zone} when no offset is given）: "${text}"`);
   return time;
 }

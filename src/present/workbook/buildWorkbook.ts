@@ -11,10 +11,12 @@ import { addSummarySheet } from './summarySheet.js';
  * The 通报 workbook (.xlsx) for one report period: `汇总` (the city's headline
  * table with 完成率, 序时进度 and status, and the notes explaining them),
  * `地区×指标` (完成率 of every region on every indicator, coloured by status)
- * and `全部结果` (every figure of the period, filterable). Numbers are real
- * numbers with display formats, missing figures are empty cells, text is never
- * a formula. Every date in the file is the run's, so the same data gives the
- * same bytes.
+ * and `全部结果` (every figure of the period, filterable), then with a plan
+ * `牵头单位` and `逾期任务`. Numbers are real numbers with display formats,
+ * missing figures are empty cells, text is never a formula. Columns, header
+ * line breaks and row heights are laid out here, and each sheet prints on A4
+ * landscape one page wide (see `printSetup.ts`). Every date in the file is the
+ * run's, so the same data gives the same bytes.
  *
  * @example
  * const data = await loadReportData(store, { period: '2023Q2' });

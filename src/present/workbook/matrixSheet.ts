@@ -7,7 +7,7 @@ import { appliesTo } from '../../catalog/applicability.js';
 import { periodRows, rootRegion } from '../report/reportData.js';
 import { headerFont, statusFill, statusFont, thinBorder } from './cellStyle.js';
 import { shareFormat } from './numberFormats.js';
-import { printOptions } from './printSetup.js';
+import { fitPagesTall, printOptions } from './printSetup.js';
 import { reportTitle, runSubtitle, wideSpace } from './reportTitle.js';
 import { writeHeading } from './sheetText.js';
 import type { CellContent, TableColumn } from './writeTable.js';
@@ -55,6 +55,7 @@ export function addMatrixSheet(workbook: Workbook, data: ReportData): void {
   const table = writeTable(sheet, headerRow, columns, data.indicators);
   writeHeading(sheet, table.columns, reportTitle(data), `各地区完成率（格内为完成率，无完成率时为状态；底色为状态）${wideSpace}${runSubtitle(data)}`);
   writeLegend(sheet, table.lastRow + 2, fixedColumns + 1);
+  fitPagesTall(sheet, [headerRow, headerRow]);
 }
 
 /** One cell per status in its colour, so a printed page can be read without the notes. */

@@ -1,12 +1,18 @@
-import type { Workbook } from 'exceljs';
+import type { AddWorksheetOptions, Workbook } from 'exceljs';
 import type { Completion, DueMilestone } from '../../plan/trackPlan.js';
 import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import { shareFormat } from './numberFormats.js';
-import { printOptions } from './printSetup.js';
+import { periodLabel } from '../format/periodLabels.js';
+import { fitPagesTall, printOptions } from './printSetup.js';
+import { runStamp, sheetTitle, wideSpace } from './reportTitle.js';
+import { writeHeading } from './sheetText.js';
 import type { TableColumn } from './writeTable.js';
 import { writeTable } from './writeTable.js';
 import { formatPeriod } from '../../model/period.js';
+
+export const leadUnitSheetName = '牵头单位';
+export const overdueSheetName = '逾期任务';
 
 const completionColumns = (first: string): readonly TableColumn<Completion>[] => [
   { header: first, cell: (c) => ({ value: c.name }), minWidth: 16, maxWidth: 30 },
@@ -17,17 +23,26 @@ const completionColumns = (first: string): readonly TableColumn<Completion>[] =>
   { header: '未完成', cell: (c) => ({ value: c.overdue, numFmt: '0' }), align: 'right' },
 ];
 
+/** Where the tables of a plan sheet start: under the title and the period row. */
+const headerRow = 3;
+
 /**
  * Plan tracking sheets, when the run had a plan: `牵头单位` (milestones due,
  * done and the completion rate per lead unit, then per 事项) and `逾期任务`
  * (every milestone due and not done, oldest first, unreported ones included).
+ * Each is headed like the other sheets: the report's title with the sheet's
+ * name, then the quarter the tracking is as of and the run.
  */
 export function addPlanSheets(workbook: Workbook, data: ReportData): void {
   if (!data.plan) return;
   const { tracking, tasks } = data.plan;
-  const units = workbook.addWorksheet('牵头单位', { ...printOptions('1:1'), views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  const place = writeTable(units, 1, completionColumns('牵头单位'), tracking.byLeadUnit);
-  writeTable(units, place.lastRow + 3, completionColumns('事项'), tracking.byCategory);
+  const asOf = `截至${periodLabel(formatPeriod(tracking.year, tracking.quarter))}`;
+
+  const units = workbook.addWorksheet(leadUnitSheetName, planSheetOptions());
+  const place = writeTable(units, headerRow, completionColumns('牵头单位'), tracking.byLeadUnit);
+  const categories = writeTable(units, place.lastRow + 3, completionColumns('事项'), tracking.byCategory);
+  writeHeading(units, Math.max(place.columns, categories.columns), sheetTitle(data, leadUnitSheetName), `各牵头单位、各事项到期进度节点完成情况（${asOf}）${wideSpace}${runStamp(data)}`);
+  fitPagesTall(units, [headerRow, headerRow]);
 
   const byNumber = new Map(tasks.map((t) => [t.number, t]));
   const overdueColumns: readonly TableColumn<DueMilestone>[] = [
@@ -39,6 +54,13 @@ export function addPlanSheets(workbook: Workbook, data: ReportData): void {
     { header: '牵头单位', cell: (m) => ({ value: byNumber.get(m.task)?.leadUnits.join('、') ?? '' }), maxWidth: 30 },
     { header: '事项', cell: (m) => ({ value: byNumber.get(m.task)?.category ?? '' }), maxWidth: 24 },
   ];
-  const overdue = workbook.addWorksheet('逾期任务', { ...printOptions('1:1'), views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  writeTable(overdue, 1, overdueColumns, tracking.overdue);
+  const overdue = workbook.addWorksheet(overdueSheetName, planSheetOptions());
+  const late = writeTable(overdue, headerRow, overdueColumns, tracking.overdue);
+  writeHeading(overdue, late.columns, sheetTitle(data, overdueSheetName), `到期未完成的进度节点，含未报送的（${asOf}）${wideSpace}${runStamp(data)}`);
+  fitPagesTall(overdue, [headerRow, headerRow]);
 }
+
+const planSheetOptions = (): Partial<AddWorksheetOptions> => ({
+  ...printOptions(`${headerRow}:${headerRow}`),
+  views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, showGridLines: false }],
+});

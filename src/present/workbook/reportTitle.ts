@@ -8,10 +8,12 @@ export const wideSpace = '\u3000';
 /** `<标题>（2023年二季度）`. */
 export const reportTitle = (data: ReportData): string => `${data.title}（${periodLabel(data.period)}）`;
 
+/** `<标题>（2023年二季度）——<sheet>`: the title of a sheet that shows one part of the 通报. */
+export const sheetTitle = (data: ReportData, sheetName: string): string => `${reportTitle(data)}——${sheetName}`;
+
+/** `运行编号：run #3（2023-07-20 09:00 北京时间）`, so a printed page can be traced back to its run. */
+export const runStamp = (data: ReportData): string => `运行编号：run #${data.runId}（${beijingMinute(runTime(data.runAt))} 北京时间）`;
+
 /** Where the figures come from, so a printed page can be traced back to its run. */
 export const runSubtitle = (data: ReportData): string =>
-  [
-    `数据截至：${periodLabel(data.period)}末`,
-    `运行编号：run #${data.runId}（${beijingMinute(runTime(data.runAt))} 北京时间）`,
-    '生成依据：各地区报送数据及年度目标，经 kpi-engine 按指标目录公式计算',
-  ].join(wideSpace);
+  [`数据截至：${periodLabel(data.period)}末`, runStamp(data), '生成依据：各地区报送数据及年度目标，经 kpi-engine 按指标目录公式计算'].join(wideSpace);

@@ -6,7 +6,7 @@ import { indicatorById, periodRows } from '../report/reportData.js';
 import type { FindingNames } from '../format/findingWords.js';
 import { notesText } from '../format/findingWords.js';
 import { gapFormat, shareFormat, valueFormat } from './numberFormats.js';
-import { printOptions } from './printSetup.js';
+import { fitPagesTall, printOptions } from './printSetup.js';
 import type { TableColumn } from './writeTable.js';
 import { writeTable } from './writeTable.js';
 
@@ -67,6 +67,7 @@ export function addResultsSheet(workbook: Workbook, data: ReportData): void {
       notes: notesText(row.findings, names),
     }),
   );
-  const table = writeTable(sheet, headerRow, columns, lines);
+  const table = writeTable(sheet, headerRow, columns, lines, { oneLineHeaders: true });
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.columns } };
+  fitPagesTall(sheet, [headerRow, headerRow]);
 }

@@ -4,7 +4,7 @@ import { rootRegion } from '../report/reportData.js';
 import type { SummaryLine } from '../report/summaryTable.js';
 import { summaryTable } from '../report/summaryTable.js';
 import { gapFormat, leadFormat, shareFormat, valueFormat } from './numberFormats.js';
-import { printOptions } from './printSetup.js';
+import { fitPagesTall, printOptions } from './printSetup.js';
 import { ruleNotes } from '../format/ruleNotes.js';
 import { reportTitle, runSubtitle, wideSpace } from './reportTitle.js';
 import { writeHeading, writeNotes } from './sheetText.js';
@@ -48,4 +48,5 @@ export function addSummarySheet(workbook: Workbook, data: ReportData): void {
   const title = data.title.includes(root.name) ? reportTitle(data) : `${root.name}${reportTitle(data)}`;
   writeHeading(sheet, table.columns, title, `地区：${root.name}${wideSpace}${runSubtitle(data)}`);
   writeNotes(sheet, table.lastRow + 2, table.columns, ruleNotes(data.warningThreshold));
+  fitPagesTall(sheet, [headerRow, headerRow]);
 }
