@@ -17,7 +17,8 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-interface WallClock {
+/** A moment's date and time of day on a zone's clock. */
+export interface WallClock {
   readonly year: number;
   readonly month: number;
   readonly day: number;
@@ -28,7 +29,8 @@ interface WallClock {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(at: Date, zone: string): WallClock {
+/** The date and time of day `at` shows on the clock of `zone` (Beijing by default). */
+export function wallClock(at: Date, zone: string = defaultTimeZone): WallClock {
   let format = formatters.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

@@ -17,7 +17,8 @@ describe('asking for a run the database does not hold', () => {
     const text = term.stderr.join('\n');
     expect(text).toContain('UNKNOWN_RUN');
     expect(text).toContain('值 value "2"');
-    expect(text).toMatch(/finished runs: #1（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d）/);
+    // On the CLI's clock, with its offset.
+    expect(text).toMatch(/finished runs: #1（\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+08:00）/);
     expect(text).toContain('只读命令，数据库未改动');
     expect(text).not.toContain('nothing was stored');
   });

@@ -8,7 +8,7 @@ import { subsetFonts } from '../../src/present/render/fontSubset.js';
 import type { Raster } from '../../src/present/render/renderPng.js';
 import { rasterize, renderPng } from '../../src/present/render/renderPng.js';
 import { renderSvg } from '../../src/present/render/renderSvg.js';
-import { useChartTextMetrics } from '../../src/present/render/textMetrics.js';
+import { chartTextMeasure, useChartTextMetrics } from '../../src/present/render/textMetrics.js';
 import { sampleReportData } from '../support/sampleReport.js';
 
 /** Pixels darker than mid-grey inside a box (in raster pixels). */
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const data = await sampleReportData('2023Q2');
   const fonts = await loadChartFonts();
   useChartTextMetrics(fonts);
-  const chart = chartCatalog.trend(data)[0];
+  const chart = chartCatalog.trend(data, chartTextMeasure(fonts))[0];
   if (!chart) throw new Error('the sample has no trend chart');
   svg = (await renderSvg(chart.spec)).svg;
   const subset = subsetFonts(fonts, svg.replace(/<[^>]*>/g, ''));

@@ -34,8 +34,8 @@ describe('an observation’s stored revisions', () => {
       [12, 102, 'c.csv', 3],
     ]);
     expect(revisions[1]).toMatchObject({ file: '/data/b.csv', runId: 1, note: '修订', column: 'value' });
-    // In the database's time zone, to the second.
-    expect(revisions[1]?.loadedAt).toMatch(/^2024-01-1[01] \d\d:\d\d:01$/);
+    // ISO 8601 in UTC, to the millisecond: the CLI shows it on its clock.
+    expect(revisions[1]?.loadedAt).toBe('2024-01-10T09:00:01.000Z');
   });
 
   it('the one in effect is in the file last in name order of the run’s folder', async () => {

@@ -1,6 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { escape, from } from 'arquero';
 import { statusLabels } from '../../assess/statusRules.js';
+import type { Status } from '../../model/status.js';
 import { formatGap, formatShare, formatValue } from '../format/formatFigure.js';
 import type { ReportData, ReportRow } from '../report/reportData.js';
 
@@ -20,7 +21,7 @@ export interface FigureRecord {
   annual_progress: number | null;
   expected_progress: number | null;
   gap: number | null;
-  status: string;
+  status: Status;
   status_label: string;
   rank: number | null;
   actual_label: string;

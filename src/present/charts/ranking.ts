@@ -8,7 +8,11 @@ import type { FigureRecord } from './figureTable.js';
 import { figureTable, withParams } from './figureTable.js';
 import { chartConfig, vegaLiteSchema } from './chartTheme.js';
 import type { Chart } from './chart.js';
+import { chartTitle } from './chartTitle.js';
 import { statusColor } from './statusStyle.js';
+import type { TextMeasure } from './textMeasure.js';
+
+const width = 360;
 
 /**
  * The root's direct subdivisions ranked by 完成率 for one indicator, best
@@ -17,7 +21,7 @@ import { statusColor } from './statusStyle.js';
  * the chart rather than dropped silently. `undefined` when fewer than two
  * regions can be ranked.
  */
-export function rankingChart(data: ReportData, indicator: IndicatorDefinition): Chart | undefined {
+export function rankingChart(data: ReportData, indicator: IndicatorDefinition, measure: TextMeasure): Chart | undefined {
   const root = rootRegion(data).code;
   const children = new Set(data.regions.filter((r) => r.parent === root).map((r) => r.code));
   const rows = withParams(figureTable(data), { period: data.period, indicator: indicator.id })
@@ -34,12 +38,14 @@ export function rankingChart(data: ReportData, indicator: IndicatorDefinition): 
   const cap = Math.min(top, 2);
   const title = `${indicator.name}：各地区完成率排名`;
   const note = unranked.length > 0 ? `未排名：${unranked.map((u) => `${u.region_name}（${u.status_label}）`).join('、')}` : undefined;
+  // The chart's width as drawn: region names, bars, then the figures on the right.
+  const drawnWidth = Math.max(0, ...values.map((v) => measure(v.region_name, 11))) + width + 10 + Math.max(0, ...values.map((v) => measure(v.label, 11)));
   const y = { field: 'region_name', type: 'nominal', sort: values.map((v) => v.region_name), title: null, axis: { ticks: false, domain: false } } as const;
   const spec: TopLevelSpec = {
     $schema: vegaLiteSchema,
     config: chartConfig,
-    title: { text: `${title}（${periodLabel(data.period)}）`, subtitle: note ? [`单位：${indicator.unit}；虚线：目标（完成率100%）`, note] : `单位：${indicator.unit}；虚线：目标（完成率100%）` },
-    width: 360,
+    title: chartTitle(`${title}（${periodLabel(data.period)}）`, [`单位：${indicator.unit}；虚线：目标（完成率100%）`, ...(note ? [note] : [])], drawnWidth, measure),
+    width,
     height: { step: 24 },
     data: { values },
     layer: [
@@ -48,7 +54,7 @@ export function rankingChart(data: ReportData, indicator: IndicatorDefinition): 
         encoding: {
           y,
           x: { field: 'attainment', type: 'quantitative', title: '完成率', scale: { domain: [0, cap], nice: false }, axis: { format: '.0%', tickCount: 5 } },
-          color: statusColor,
+          color: statusColor(values.map((v) => v.status)),
           tooltip: [
             { field: 'rank', title: '排名' },
             { field: 'region_name', title: '地区' },

@@ -36,11 +36,22 @@ export const statusScale = {
   range: statusDisplayOrder.map((s) => statusColors[s]),
 };
 
-/** The colour channel of every chart coloured by status, with its Chinese legend under the chart. */
-export const statusColor = {
-  field: 'status_label',
-  type: 'nominal',
-  title: '状态',
-  scale: statusScale,
-  legend: { orient: 'bottom', direction: 'horizontal' },
-} as const;
+/**
+ * The colour channel of every chart coloured by status: the one scale of all
+ * seven statuses (so a colour means the same in every chart), with a legend
+ * under the chart of only the statuses in `shown`, the ones the chart draws.
+ * The page prints the full key once; a chart on its own (a dashboard's
+ * `.vl.json`) still names every colour it uses. No legend when none is shown.
+ */
+export function statusColor(shown: Iterable<Status>) {
+  const present = new Set(shown);
+  const values = statusDisplayOrder.filter((s) => present.has(s)).map((s) => statusLabels[s]);
+  return {
+    field: 'status_label',
+    type: 'nominal',
+    title: '状态',
+    scale: statusScale,
+    // Square swatches whatever other marks the chart layers (a text layer would make them circles).
+    legend: values.length === 0 ? null : { orient: 'bottom', direction: 'horizontal', symbolType: 'square', values },
+  } as const;
+}

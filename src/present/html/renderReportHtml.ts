@@ -8,7 +8,7 @@ import type { Chart, ChartKind } from '../charts/chart.js';
 import { statusDisplayOrder } from '../charts/statusStyle.js';
 import { chartFont } from '../charts/chartTheme.js';
 import { decimalsOf, formatLead, formatPlain, formatShare } from '../format/formatFigure.js';
-import { periodLabel, yearToDateLabel } from '../format/periodLabels.js';
+import { periodLabel, periodsInWords, yearToDateLabel } from '../format/periodLabels.js';
 import { assessedAs, ruleNotes } from '../format/ruleNotes.js';
 import type { Completion } from '../../plan/trackPlan.js';
 import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
@@ -19,7 +19,10 @@ import type { SummaryLine } from '../report/summaryTable.js';
 import { statusCounts, summaryTable } from '../report/summaryTable.js';
 import { escapeHtml as esc } from './escapeHtml.js';
 import { formulaInWords } from './formulaInWords.js';
+import { colophon } from './colophon.js';
 import { htmlStyle } from './htmlStyle.js';
+import { pageRules, runningText } from './printPage.js';
+import { regionPhrase } from '../format/regionPhrase.js';
 import { scopeSvgIds } from './scopeSvgIds.js';
 import { formatPeriod } from '../../model/period.js';
 
@@ -38,7 +41,9 @@ export interface HtmlOptions {
 /**
  * The 通报 as one self-contained HTML page: no scripts, no network, charts
  * inlined as static SVG and the font embedded, so it opens offline, prints to
- * A4, and looks the same on any machine.
+ * A4 landscape (numbered pages, the period in the margin: printPage.ts;
+ * headings kept with what follows them, no chart cut), and looks the same on
+ * any machine. The run and the engine are named only in the colophon at the end.
  *
  * @example
  * const html = renderReportHtml(data, drawn, { fonts, engineVersion: '0.1.0' });
@@ -49,11 +54,11 @@ export function renderReportHtml(data: ReportData, drawn: readonly DrawnChart[],
   const lines = summaryTable(data);
   const sections = [
     headline(data, lines),
-    chartSection('二、各地区主要指标完成情况', byKind('heatmap'), ''),
+    chartSection('二、各地区主要指标完成情况', byKind('heatmap'), 'single'),
     chartSection('三、累计进度', byKind('cumulative'), 'grid'),
     chartSection('四、各地区完成率排名', byKind('ranking'), 'grid'),
     regionSections(data, byKind('scorecard')),
-    chartSection(`六、${root.name}主要指标同比趋势`, byKind('trend'), 'grid small'),
+    chartSection(`六、${regionPhrase(root.name, '主要指标同比趋势')}`, byKind('trend'), 'grid small'),
     planSection(data, '七'),
     qualitySection(data, data.plan ? '八' : '七'),
     notesSection(data, data.plan ? '九' : '八'),
@@ -65,16 +70,16 @@ export function renderReportHtml(data: ReportData, drawn: readonly DrawnChart[],
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="kpi-engine ${esc(options.engineVersion)}">
 <title>${esc(`${data.title}（${periodLabel(data.period)}）`)}</title>
-<style>${fontFaces(options.fonts)}${htmlStyle}</style>
+<style>${fontFaces(options.fonts)}${htmlStyle}${pageRules(runningText(data))}</style>
 </head>
 <body>
 <main>
-<header>
+<header class="masthead">
 <h1>${esc(data.title)}</h1>
-<p class="meta">${esc(`${periodLabel(data.period)}（${yearToDateLabel(data.year, data.quarter)}）· 运行 #${data.runId} · 数据计算于 ${data.runAt.slice(0, 10)}`)}</p>
+<p class="meta">${esc(`${periodLabel(data.period)}（${yearToDateLabel(data.year, data.quarter)}）`)}</p>
 </header>
 ${sections.join('\n')}
-<footer>本通报由 kpi-engine ${esc(options.engineVersion)} 根据运行 #${data.runId} 的结果生成；图表字体 Noto Sans SC（SIL Open Font License 1.1）。</footer>
+${colophon(data, options.engineVersion)}
 </main>
 </body>
 </html>
@@ -106,7 +111,7 @@ function headline(data: ReportData, lines: readonly SummaryLine[]): string {
     const cells = [
       `<td class="num">${i + 1}</td>`,
       `<td class="name">${esc(ind.name)}<sup><a href="#note-${esc(ind.id)}">${i + 1}</a></sup></td>`,
-      `<td>${esc(ind.unit)}</td>`,
+      `<td class="unit">${esc(ind.unit)}</td>`,
       `<td class="num">${formatPlain(line.annualTarget, ind)}</td>`,
       `<td class="num">${formatPlain(line.target, ind)}</td>`,
       `<td class="num">${formatPlain(line.actual, ind)}</td>`,
@@ -115,14 +120,16 @@ function headline(data: ReportData, lines: readonly SummaryLine[]): string {
       `<td class="num">${formatLead(line.lead)}</td>`,
       `<td class="status-${line.status}">${esc(line.statusLabel)}</td>`,
       ...(data.plan ? [taskMilestoneCell(data, ind.task)] : []),
-      `<td class="units">${esc(line.leadUnits)}</td>`,
+      `<td class="units">${unitNames(ind.lead_units)}</td>`,
     ];
     return `<tr data-indicator="${esc(ind.id)}">${cells.join('')}</tr>`;
   });
   return `<section>
-<h2>一、${esc(root.name)}主要指标完成情况</h2>
+<div class="keep">
+<h2>${esc(`一、${regionPhrase(root.name, '主要指标完成情况')}`)}</h2>
 <p class="lead">${esc(countsSentence(lines))}${behind.length > 0 ? esc(`未达序时进度的指标：${behind.join('、')}。`) : ''}</p>
 ${legend()}
+</div>
 <table class="headline">
 <thead><tr><th>序号</th><th>指标</th><th>单位</th><th>年度目标</th><th>目标（至本期）</th><th>实际完成</th><th>完成率</th><th>序时进度</th><th>超/落后序时<br>（个百分点）</th><th>状态</th>${data.plan ? '<th>任务节点<br>（本季度）</th>' : ''}<th>牵头单位</th></tr></thead>
 <tbody>
@@ -132,12 +139,15 @@ ${rows.join('\n')}
 </section>`;
 }
 
+/** Unit names, each kept on one line; a list of them may wrap between names. */
+const unitNames = (units: readonly string[]): string => units.map((u) => `<span class="unit-name">${esc(u)}</span>`).join('、');
+
 function figure(d: DrawnChart): string {
   return `<figure class="chart" data-chart="${esc(d.chart.name)}" aria-label="${esc(d.chart.title)}">${scopeSvgIds(d.svg, d.chart.name)}</figure>`;
 }
 
 function chartSection(title: string, charts: readonly DrawnChart[], layout: string): string {
-  if (charts.length === 0) return `<section><h2>${esc(title)}</h2><p class="meta">本期没有可绘制的图表。</p></section>`;
+  if (charts.length === 0) return `<section class="keep"><h2>${esc(title)}</h2><p class="meta">本期没有可绘制的图表。</p></section>`;
   return `<section class="page">
 <h2>${esc(title)}</h2>
 <div class="${layout}">
@@ -151,9 +161,9 @@ function regionSections(data: ReportData, scorecards: readonly DrawnChart[]): st
     const lines = summaryTable(data, region.code);
     const card = scorecards.find((d) => d.chart.region === region.code);
     const weak = lines.filter((l) => l.status === 'behind').map((l) => l.indicator.name);
-    return `<div class="region" id="region-${esc(region.code)}">
+    return `<div class="region keep" id="region-${esc(region.code)}">
 <h3>${esc(region.name)}</h3>
-<p>${esc(countsSentence(lines))}${weak.length > 0 ? esc(`滞后指标：${weak.join('、')}。`) : ''}</p>
+<p class="counts">${esc(countsSentence(lines))}${weak.length > 0 ? esc(`滞后指标：${weak.join('、')}。`) : ''}</p>
 ${card ? figure(card) : ''}
 </div>`;
   });
@@ -171,10 +181,10 @@ function qualitySection(data: ReportData, number: string): string {
   const notes = periodRows(data).flatMap((row) =>
     row.findings
       .filter((f) => reportedAsQuality.has(findingKinds[f.code]))
-      .map((f) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${findingText(f, inWords)}`),
+      .map((f) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${periodsInWords(findingText(f, inWords))}`),
   );
   const unique = [...new Set(notes)];
-  return `<section>
+  return `<section class="keep">
 <h2>${number}、数据质量提示</h2>
 ${unique.length === 0 ? '<p>本期未发现数据质量问题。</p>' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
 </section>`;
@@ -203,37 +213,42 @@ function planSection(data: ReportData, number: string): string {
   const done = tracking.milestones.filter((m) => m.state === 'done').length;
   const head = '<thead><tr><th>{0}</th><th>到期节点</th><th>已完成</th><th>完成率</th><th>未报送</th><th>未完成</th></tr></thead>';
   const overdue = tracking.overdue.map(
-    (m) => `<tr><td class="num">${m.task}</td><td class="num">${formatPeriod(tracking.year, m.quarter)}</td><td>${esc(m.milestone)}</td><td><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td><td class="num">${m.quartersLate ?? ''}</td><td class="units">${esc(byNumber.get(m.task)?.leadUnits.join('、') ?? '')}</td></tr>`,
+    (m) => `<tr><td class="num">${m.task}</td><td class="quarter">${esc(periodLabel(formatPeriod(tracking.year, m.quarter)))}</td><td>${esc(m.milestone)}</td><td><span class="chip ms-${m.state}">${esc(milestoneStateLabel(m.state))}</span></td><td class="num">${m.quartersLate ?? ''}</td><td class="units">${unitNames(byNumber.get(m.task)?.leadUnits ?? [])}</td></tr>`,
   );
   return `<section class="page">
 <h2>${number}、重点任务推进情况（截至${esc(periodLabel(formatPeriod(tracking.year, tracking.quarter)))}）</h2>
 <p class="lead">${esc(`${tasks.length} 项任务到期进度节点 ${due} 个，已完成 ${done} 个（${formatShare(due === 0 ? null : done / due)}），未报送 ${tracking.unreported.length} 个，未完成 ${tracking.overdue.length} 个。未报送的节点不计为完成。`)}</p>
+<div class="plan-tables">
+<div class="keep">
 <h3>按牵头单位</h3>
 <table class="plan">${head.replace('{0}', '牵头单位')}<tbody>
 ${completionRows(tracking.byLeadUnit)}
 </tbody></table>
+</div>
+<div class="keep">
 <h3>按事项</h3>
 <table class="plan">${head.replace('{0}', '事项')}<tbody>
 ${completionRows(tracking.byCategory)}
 </tbody></table>
+</div>
+</div>
 <h3>逾期及未完成节点</h3>
 ${overdue.length === 0 ? '<p>无。</p>' : `<table class="overdue"><thead><tr><th>任务</th><th>季度</th><th>进度节点</th><th>状态</th><th>逾期季度</th><th>牵头单位</th></tr></thead><tbody>\n${overdue.join('\n')}\n</tbody></table>`}
 </section>`;
 }
 
-/** Variable codes in an engine note spelled as their names: `rd_expenditure 2023Q2` → `R&D经费支出 2023Q2`. */
 function notesSection(data: ReportData, number: string): string {
   const rows = data.indicators.map(
     (ind, i) => `<tr id="note-${esc(ind.id)}">
 <td class="num">${i + 1}</td>
-<td class="name"><b>${esc(ind.name)}</b>${ind.task === undefined ? '' : `<br><span class="units">任务${ind.task}</span>`}</td>
+<td class="name"><b>${esc(ind.name)}</b>${ind.task === undefined ? '' : ` <span class="units unit-name">任务${ind.task}</span>`}</td>
 <td>${esc(formulaInWords(ind.formula, data.variables))}<br><code>${esc(ind.formula)}</code></td>
-<td>${esc(ind.unit)}<br><span class="units">${decimalsOf(ind)} 位小数</span></td>
+<td class="unit">${esc(ind.unit)}<br><span class="units">${decimalsOf(ind)} 位小数</span></td>
 <td>${esc(assessedAs(ind))}</td>
-<td class="units">牵头：${esc(ind.lead_units.join('、') || '—')}<br>配合：${esc(ind.cooperating_units.join('、') || '—')}</td>
+<td class="units">牵头：${unitNames(ind.lead_units) || '—'}<br>配合：${unitNames(ind.cooperating_units) || '—'}</td>
 </tr>`,
   );
-  return `<section>
+  return `<section class="page definitions">
 <h2>${number}、指标说明</h2>
 ${ruleNotes(data.warningThreshold).map((line) => `<p class="meta">${esc(line)}</p>`).join('\n')}
 <table class="notes">

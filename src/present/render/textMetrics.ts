@@ -1,4 +1,5 @@
 import * as vega from 'vega';
+import type { TextMeasure } from '../charts/textMeasure.js';
 import type { ChartFonts } from './chartFonts.js';
 import { isBold } from './chartFonts.js';
 
@@ -27,6 +28,12 @@ export function measureText(fonts: ChartFonts, text: string, fontSize: number, w
   for (const char of text) units += font.charToGlyph(char).advanceWidth ?? font.unitsPerEm;
   return (units * fontSize) / font.unitsPerEm;
 }
+
+/** {@link measureText} as the charts take it: the width Vega will give the same text once {@link useChartTextMetrics} is on. */
+export const chartTextMeasure =
+  (fonts: ChartFonts): TextMeasure =>
+  (text, fontSize, bold = false) =>
+    measureText(fonts, text, fontSize, bold ? 'bold' : undefined);
 
 /**
  * Makes Vega lay out text with the real advance widths of the chart font.

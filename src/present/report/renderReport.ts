@@ -5,11 +5,12 @@ import { reportCharts } from '../charts/chartCatalog.js';
 import type { Chart } from '../charts/chart.js';
 import type { DrawnChart } from '../html/renderReportHtml.js';
 import { renderReportHtml } from '../html/renderReportHtml.js';
+import { runningCharacters, runningText } from '../html/printPage.js';
 import { loadChartFonts } from '../render/chartFonts.js';
 import { subsetFonts } from '../render/fontSubset.js';
 import { renderPng } from '../render/renderPng.js';
 import { renderSvg } from '../render/renderSvg.js';
-import { useChartTextMetrics } from '../render/textMetrics.js';
+import { chartTextMeasure, useChartTextMetrics } from '../render/textMetrics.js';
 import { safeFileName } from '../safeFileName.js';
 import { writeAtomically } from '../writeAtomically.js';
 import type { ReportData } from './reportData.js';
@@ -44,7 +45,7 @@ export async function renderReport(data: ReportData, out: string, options: Rende
   const progress = options.onProgress ?? (() => {});
   const fonts = await loadChartFonts();
   useChartTextMetrics(fonts);
-  const charts = reportCharts(data);
+  const charts = reportCharts(data, chartTextMeasure(fonts));
   const chartFolder = join(out, 'charts');
   await mkdir(chartFolder, { recursive: true });
   const scratch = await mkdtemp(join(tmpdir(), 'kpi-fonts-'));
@@ -52,8 +53,10 @@ export async function renderReport(data: ReportData, out: string, options: Rende
     // Every character a chart draws is in its spec (titles, labels, data) or is a digit or sign, and the
     // page's text is known before any chart is drawn: so the font subset is made first, and each PNG
     // is rasterized on the thread pool as soon as its SVG exists, while Vega draws the next one.
+    // The printed page's margins (title, period, 第 … 页) are in the stylesheet, not the page's text.
     const draft = renderReportHtml(data, charts.map((chart) => ({ chart, svg: '' })), { engineVersion: options.engineVersion });
-    let subset = subsetFonts(fonts, visibleText(draft) + JSON.stringify(charts.map((c) => c.spec)), boldText(draft, charts));
+    const pageText = visibleText(draft) + runningCharacters(runningText(data));
+    let subset = subsetFonts(fonts, pageText + JSON.stringify(charts.map((c) => c.spec)), boldText(draft, charts));
     const fontFiles = [join(scratch, 'regular.otf'), join(scratch, 'bold.otf')] as const;
     const saveFonts = async () => {
       await writeFile(fontFiles[0], subset.regular);

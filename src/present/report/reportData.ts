@@ -26,13 +26,31 @@ export interface ReportRow extends FigureResult {
   readonly quarter: number;
 }
 
+/**
+ * What an indicator's figure is over a year: a `flow` adds up from the start
+ * of the year (incubated firms 30/60/90/120: it starts from 0), a `stock` is
+ * the level at the quarter's end (patents held: the year starts from the last
+ * year-end's level). Known from the variables it reads (metrics/variables.yaml `kind`).
+ */
+export type Measure = 'flow' | 'stock';
+
 /** The target to date at each quarter end of the report year (the plan's 30/60/90/120) beside the linear 序时 line. */
 export interface SchedulePoint {
   readonly indicator: string;
   readonly region: string;
   readonly quarter: number;
   readonly target: number | null;
+  /** annual × quarter ÷ 4, the target to date INDICATORS.md gives an indicator without its own schedule. */
   readonly linear: number | null;
+  /** The region's annual target for the report year. */
+  readonly annual: number;
+  readonly measure: Measure;
+  /**
+   * The region's figure at the end of the year before (its result at the
+   * previous year's Q4), where a stock's year starts from; null when the run
+   * has no such figure.
+   */
+  readonly priorYearEnd: number | null;
 }
 
 /**
@@ -47,6 +65,10 @@ export interface ReportData {
   readonly runId: number;
   /** When the run was made (ISO 8601). */
   readonly runAt: string;
+  /** The zone of the times the 通报 and the workbook show (settings.json `timeZone`, Beijing time by default). */
+  readonly timeZone: string;
+  /** The hash of the catalog the figures were computed with, for the colophon. */
+  readonly definitionsSha256: string;
   readonly warningThreshold: number;
   readonly regions: readonly ReportRegion[];
   /** The catalog's indicators, in catalog order. */

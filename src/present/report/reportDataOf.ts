@@ -6,7 +6,7 @@ import type { Region } from '../../model/region.js';
 import { parseQuarter, quartersOf } from '../../model/period.js';
 import type { RunContext } from '../runContext.js';
 import { periodsOf } from '../runContext.js';
-import type { ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
+import type { Measure, ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
 
 /**
  * What a 通报 for `period` needs, taken from a run: its results for the report
@@ -33,6 +33,8 @@ export function reportDataOf(context: RunContext, period: string): ReportData {
     quarter,
     runId: context.runId,
     runAt: context.runAt,
+    timeZone: context.settings.timeZone,
+    definitionsSha256: context.inputs.catalogSha256,
     warningThreshold: context.settings.warningThreshold,
     regions,
     indicators: context.catalog.indicators,
@@ -50,29 +52,53 @@ function withDepth(regions: readonly Region[]): ReportRegion[] {
 }
 
 /**
+ * Whether an indicator is a stock (it reads a stock variable for the period:
+ * patents held) or a flow (it reads flows only: firms incubated this year).
+ */
+function measureOf(indicator: Indicator, stocks: ReadonlySet<string>): Measure {
+  return indicator.inputs.current.some((code) => stocks.has(code)) ? 'stock' : 'flow';
+}
+
+/**
  * For each indicator whose target builds up through the year, and each
  * region with an annual target in `year`: the target to date at every
- * quarter end (the plan's 30/60/90/120) beside the linear 序时 line.
+ * quarter end (the plan's 30/60/90/120) beside the linear 序时 line, with
+ * what the line starts from (a stock: the figure at the end of last year).
  */
 function scheduleLines(context: RunContext, year: number): SchedulePoint[] {
   const annuals = new Map<string, number>();
+  const priorYearEnds = new Map<string, number>();
+  const priorYearEnd = `${year - 1}Q4`;
   for (const r of context.results) {
+    const key = `${r.indicator}\u0000${r.region}`;
     if (r.annualTarget !== null && parseQuarter(r.period)?.year === year) {
-      const key = `${r.indicator}\u0000${r.region}`;
       if (!annuals.has(key)) annuals.set(key, r.annualTarget);
     }
+    if (r.period === priorYearEnd && r.actual !== null) priorYearEnds.set(key, r.actual);
   }
   const scheduled = new Map<string, number>();
   for (const t of context.targets) if (t.period !== null) scheduled.set(`${t.indicator}\u0000${t.region}\u0000${t.period}`, t.value);
   const points: SchedulePoint[] = [];
   const accumulating = context.catalog.indicators.filter((i: Indicator) => scheduleRules[i.schedule].accumulates);
+  const stocks = new Set(context.catalog.variables.filter((v) => v.kind === 'stock').map((v) => v.code));
   for (const indicator of accumulating) {
+    const measure = measureOf(indicator, stocks);
     for (const region of context.regions) {
-      const annual = annuals.get(`${indicator.id}\u0000${region.code}`);
+      const key = `${indicator.id}\u0000${region.code}`;
+      const annual = annuals.get(key);
       if (annual === undefined) continue;
       for (const { period, quarter } of quartersOf(year)) {
-        const own = scheduled.get(`${indicator.id}\u0000${region.code}\u0000${period}`) ?? null;
-        points.push({ indicator: indicator.id, region: region.code, quarter, target: scheduleRules[indicator.schedule].targetToDate(annual, quarter, own), linear: (annual * quarter) / 4 });
+        const own = scheduled.get(`${key}\u0000${period}`) ?? null;
+        points.push({
+          indicator: indicator.id,
+          region: region.code,
+          quarter,
+          target: scheduleRules[indicator.schedule].targetToDate(annual, quarter, own),
+          linear: (annual * quarter) / 4,
+          annual,
+          measure,
+          priorYearEnd: priorYearEnds.get(key) ?? null,
+        });
       }
     }
   }

@@ -39,5 +39,5 @@ export async function buildWorkbook(data: ReportData): Promise<Uint8Array> {
 
   // Typed as exceljs's own `Buffer` (an ArrayBuffer); at run time it is a Node Buffer.
   const zip = new Uint8Array(await workbook.xlsx.writeBuffer());
-  return stampZipDates(zip, madeAt);
+  return stampZipDates(zip, madeAt, data.timeZone);
 }

@@ -1,12 +1,12 @@
-import { beijingParts } from './runTime.js';
+import { defaultTimeZone, wallClock } from '../../model/clock.js';
 
 const endOfDirectorySignature = 0x06054b50;
 const directoryEntrySignature = 0x02014b50;
 const localHeaderSignature = 0x04034b50;
 
 /** MS-DOS date and time words, the only clock a zip entry has (local wall time, 2 s steps, from 1980). */
-function dosDateTime(date: Date): { date: number; time: number } {
-  const p = beijingParts(date);
+function dosDateTime(date: Date, zone: string): { date: number; time: number } {
+  const p = wallClock(date, zone);
   if (p.year < 1980) return { date: (1 << 5) | 1, time: 0 };
   return {
     date: ((p.year - 1980) << 9) | (p.month << 5) | p.day,
@@ -15,7 +15,7 @@ function dosDateTime(date: Date): { date: number; time: number } {
 }
 
 /**
- * Sets every entry's modification time in a zip to `date`. exceljs zips with
+ * Sets every entry's modification time in a zip to `date`, on the clock of `zone` (Beijing by default). exceljs zips with
  * JSZip, which stamps each entry with the wall clock of the machine at
  * write time, so the same workbook would otherwise differ byte for byte from
  * one build (and one time zone) to the next. Only the date fields change; the
@@ -24,12 +24,12 @@ function dosDateTime(date: Date): { date: number; time: number } {
  * @example
  * const bytes = stampZipDates(await zipBytes(), new Date('2023-07-20T01:00:00Z'));
  */
-export function stampZipDates(zip: Uint8Array, date: Date): Uint8Array {
+export function stampZipDates(zip: Uint8Array, date: Date, zone?: string): Uint8Array {
   const out = zip.slice();
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const end = findEndOfDirectory(view);
   const entries = view.getUint16(end + 10, true);
-  const stamp = dosDateTime(date);
+  const stamp = dosDateTime(date, zone ?? defaultTimeZone);
   let at = view.getUint32(end + 16, true);
   for (let i = 0; i < entries; i++) {
     if (view.getUint32(at, true) !== directoryEntrySignature) throw new Error('zip central directory is malformed');
