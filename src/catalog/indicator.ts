@@ -17,6 +17,7 @@ export type ScheduleKind = (typeof scheduleKinds)[number];
  * scope: intensive
  * schedule: level
  * formula: 100 * rd_expenditure / gdp
+ * range: { min: 0, max: 100 }
  * lead_units: [市科技局]
  * cooperating_units: [各县（区）、市各功能区, 市统计局]
  * ```
@@ -39,6 +40,16 @@ export const indicatorSchema = z.strictObject({
   lead_units: z.array(z.string().min(1)).default([]),
   cooperating_units: z.array(z.string().min(1)).default([]),
   description: z.string().optional(),
+  /**
+   * The values that can be right: `{min: 0, max: 100}` for a share in %, `{min: 0}` for a count. A value
+   * outside is an OUT_OF_RANGE error in quality.csv (OUTLOOK.md §5); the figure is still computed and
+   * published. Either bound may be left out; absent, any value.
+   */
+  range: z
+    .strictObject({ min: z.number().optional(), max: z.number().optional() })
+    .refine((r) => r.min !== undefined || r.max !== undefined, { message: 'range names no bound: give min, max or both' })
+    .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, { message: 'range min is above max', path: ['max'] })
+    .optional(),
   /**
    * Where the indicator applies (CONTRACT.md §Outputs): the root of the
    * region tree, some levels, some regions — any of them; absent, every

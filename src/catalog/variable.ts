@@ -11,6 +11,7 @@ export const codeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower snake cas
  * @example
  * ```yaml
  * - { code: high_tech_firms, name: 高新技术企业数, unit: 家, kind: stock, frequency: quarterly, additive: true, integer: true, min: 0 }
+ * - { code: good_air_days, name: 空气质量优良天数, unit: 天, kind: flow, frequency: quarterly, additive: false, integer: true, min: 0, max: 366 }
  * ```
  */
 export const variableSchema = z.strictObject({
@@ -22,9 +23,18 @@ export const variableSchema = z.strictObject({
   additive: z.boolean(),
   /** Whole numbers only: counts of firms, patents, people, days. A reported 12.5 is rejected. Default: any number. */
   integer: z.boolean().optional(),
-  /** The smallest value a report may give: 0 for counts, which cannot be negative. Default: no minimum. */
+  /**
+   * The smallest value a report may give: 0 for counts and amounts, which cannot be negative. A report below it
+   * is rejected when the file is read; a stored value below it (a catalog changed since) is an OUT_OF_RANGE
+   * error in quality.csv. Default: no minimum.
+   */
   min: z.number().optional(),
+  /**
+   * The largest value that can be right (366 days of a year): a stored value above it is an OUT_OF_RANGE
+   * error in quality.csv. The file is still stored and the run goes on. Default: no maximum.
+   */
+  max: z.number().optional(),
   description: z.string().optional(),
-});
+}).refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, { message: 'min is above max', path: ['max'] });
 
 export type Variable = z.infer<typeof variableSchema>;

@@ -1,11 +1,20 @@
 import type { Status } from '../model/status.js';
+import { isCumulative } from '../assess/outlook/cumulative.js';
+import { figureOutlooks } from '../assess/outlook/figureOutlooks.js';
+import type { FactorStatistics } from '../assess/outlook/projection.js';
+import { factorStatistics, projectionSd } from '../assess/outlook/projection.js';
+import type { ProjectionBasis } from '../assess/outlook/projectionBasis.js';
+import { basisFactors } from '../assess/outlook/projectionBasis.js';
+import type { SeasonalFactor } from '../assess/outlook/seasonalFactors.js';
+import { FACTOR_YEARS } from '../assess/outlook/seasonalFactors.js';
 import { scheduleRules } from '../assess/scheduleRules.js';
 import { statusLabels, statusRules } from '../assess/statusRules.js';
 import type { Indicator } from '../catalog/catalog.js';
 import { PREVIOUS_YEAR_LAG } from '../evaluate/evaluateIndicators.js';
 import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { problem } from '../diagnostics/problems.js';
-import type { FigureResult } from '../model/figureResult.js';
+import type { FigureOutlook, FigureResult } from '../model/figureResult.js';
+import { outlookOf } from '../model/figureResult.js';
 import { periodAt, periodIndex, storedPeriod } from '../model/period.js';
 import type { Region } from '../model/region.js';
 import { findingText, notesText } from '../present/format/findingWords.js';
@@ -74,6 +83,32 @@ export interface Explanation {
   };
   /** Which status rule fired, in words with the numbers. */
   readonly statusRule: string;
+  readonly outlook: OutlookExplanation;
+}
+
+/** 同比, the year-end projection and the pace (OUTLOOK.md §1–3) of a figure: the stored values and the history behind them. */
+export interface OutlookExplanation {
+  /** As stored with the figure. */
+  readonly values: FigureOutlook;
+  readonly quarter: number;
+  /** Whether the indicator adds up through the year (linear, explicit) or is a level. */
+  readonly cumulative: boolean;
+  /**
+   * Whose history the projection used: the region's own or an ancestor's
+   * (`region`, with the factors G by year and their statistics), or the
+   * default factor; null where there is no projection (Q4, no actual).
+   */
+  readonly basis:
+    | {
+        readonly kind: 'own' | 'inherited';
+        readonly region: { readonly code: string; readonly name: string };
+        readonly factors: readonly SeasonalFactor[];
+        readonly statistics: FactorStatistics;
+        /** The projection's standard deviation, |actual| × sd(G); null with one factor. */
+        readonly sd: number | null;
+      }
+    | { readonly kind: 'default'; readonly factor: number }
+    | null;
 }
 
 /**
@@ -126,6 +161,7 @@ export async function explainFigure(
   const arithmetic = `${formulaArithmetic(indicator.formulaAst, valueOf)} = ${actual === null ? '—（无法计算 cannot be computed）' : String(actual)}`;
 
   const target = await targetExplanation(store, inputs.targetsLoad, indicator, region, at.period, result, regions);
+  const outlook = await outlookExplanation(store, run.runId, indicator, result, regions);
   return {
     runId: run.runId,
     indicator: { id: indicator.id, name: indicator.name, unit: indicator.unit, formula: indicator.formula, direction: indicator.direction, scope: indicator.scope, schedule: indicator.schedule },
@@ -149,6 +185,43 @@ export async function explainFigure(
     },
     target,
     statusRule: statusRule(indicator, result, quarter, run.settings.warningThreshold),
+    outlook,
+  };
+}
+
+/**
+ * The outlook of `result` with the history it came from: the same rule as
+ * the run (src/assess/outlook/figureOutlooks.ts) over the run's stored
+ * figures of the indicator from FACTOR_YEARS years before to the figure's year.
+ */
+async function outlookExplanation(store: Store, runId: number, indicator: Indicator, result: FigureResult, regions: WorkingRegions): Promise<OutlookExplanation> {
+  const { year, quarter } = storedPeriod(result.period);
+  const years = Array.from({ length: FACTOR_YEARS + 1 }, (_, i) => year - FACTOR_YEARS + i);
+  const history = await readResults(store, runId, { indicator: indicator.id, years });
+  const at = history.findIndex((r) => r.region === result.region && r.period === result.period);
+  const basis = figureOutlooks(history, [indicator], regions.parents())[at]?.basis ?? null;
+  return {
+    values: outlookOf(result),
+    quarter,
+    cumulative: isCumulative(indicator.schedule),
+    basis:
+      basis === null
+        ? null
+        : basis.kind === 'default'
+          ? basis
+          : explainedFactors(basis, result.actual ?? 0, regions),
+  };
+}
+
+/** An own or inherited basis with the region's name and the statistics of its factors. */
+function explainedFactors(basis: Extract<ProjectionBasis, { kind: 'own' | 'inherited' }>, actual: number, regions: WorkingRegions): NonNullable<OutlookExplanation['basis']> {
+  const statistics = factorStatistics(basisFactors(basis));
+  return {
+    kind: basis.kind,
+    region: { code: basis.region, name: regions.name(basis.region) ?? basis.region },
+    factors: basis.factors,
+    statistics,
+    sd: statistics.sd === null ? null : projectionSd(actual, statistics.sd),
   };
 }
 
@@ -164,6 +237,10 @@ class WorkingRegions {
   }
   name(code: string): string | undefined {
     return this.byCode.get(code)?.name;
+  }
+  /** Each region's parent (null for the root): the tree the projection walks up. */
+  parents(): Map<string, string | null> {
+    return new Map(this.regions.map((r) => [r.code, r.parent]));
   }
   /** The children whose values are summed into `code`'s, as regions.csv lists them. */
   rollupChildren(code: string): Region[] {

@@ -21,7 +21,13 @@ import type { RunContext } from '../present/runContext.js';
 import { latestPeriod, periodsOf } from '../present/runContext.js';
 import { safeFileName } from '../present/safeFileName.js';
 import { writePlanTracking } from '../present/writePlanTracking.js';
+import { writeMissingReports } from '../present/writeMissingReports.js';
+import { writeQuality } from '../present/writeQuality.js';
+import { assessQuality } from '../assess/quality/assessQuality.js';
+import type { QualityFinding } from '../model/qualityFinding.js';
 import { writeResults } from '../present/writeResults.js';
+import { warningsOf, writeWarnings } from '../present/writeWarnings.js';
+import { latestWarnings } from '../assess/outlook/earlyWarnings.js';
 import type { Staging } from '../publish/outputFolder.js';
 import { discardStaging, stagePublication, switchPublication, tidyOutput } from '../publish/outputFolder.js';
 import { lockOutput } from '../publish/outputLock.js';
@@ -87,6 +93,10 @@ export interface RunSummary {
   readonly qualityNotes: number;
   /** The periods those data-quality notes are in, in order. */
   readonly qualityPeriods: readonly string[];
+  /** The data-quality findings (OUTLOOK.md §5) as quality.csv lists them, errors first. */
+  readonly quality: readonly QualityFinding[];
+  /** Early warnings (预警清单, warnings.csv) at the latest period that has any; null when no period has one. */
+  readonly earlyWarnings: { readonly period: string; readonly count: number } | null;
   /** What was normalized on the way in, one line per file (also kept in the load log). */
   readonly normalized: readonly string[];
   /** Plan tracking for the latest period, when the data folder has a plan. */
@@ -113,8 +123,9 @@ export interface RunSummary {
  *   2. store          saveCatalog, loadData, recordRun: the files as this run saw them
  *   3. working set    useRunInputs: the regions, targets, catalog and observations in effect
  *   4. compute        resolve → evaluate → assess (computeResults), stored as `results`
- *   5. context        the RunContext: inputs, catalog, regions, targets, results, plan tracking
- *   6. present        results.csv/.json/.parquet, plan tracking, the 通报 — into a staged folder
+ *   5. context        the RunContext: inputs, catalog, regions, targets, results, data-quality findings, plan tracking
+ *   6. present        results.csv/.json/.parquet, warnings.csv, quality.csv, missing-reports.csv, plan tracking,
+ *                     the 通报 — into a staged folder
  *   7. commit         the run is `staged`; the transaction commits
  *   8. publish        one rename switches `<out>/.kpi/current`; the run is `done`
  *
@@ -325,6 +336,9 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
   const results = await readResults(store, c.runId);
   await setResultRows(store, c.runId, results.length);
   const planPeriod = latestPeriod({ results });
+  const regions = await workingRegions(store);
+  // Over the working set and the computation's temp tables, which loading the plan tracking leaves alone.
+  const quality = await assessQuality({ store, catalog: c.catalog, settings: c.settings, regions, results });
   const plan = planPeriod === null ? undefined : await loadPlanTracking(store, c.inputs, planPeriod);
   return {
     runId: c.runId,
@@ -332,21 +346,23 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
     settings: c.settings,
     inputs: c.inputs,
     catalog: c.catalog,
-    regions: await workingRegions(store),
+    regions,
     targets: await workingTargets(store),
     results,
     plan,
     planPeriod,
+    quality,
   };
 }
 
 type Presented = Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn'>;
 
-/** Phase 6: the run's files, written into the staged folder from its context: results, plan tracking and, if asked, the latest period's 通报. */
+/** Phase 6: the run's files, written into the staged folder from its context: results, early warnings, plan tracking and, if asked, the latest period's 通报. */
 async function present(store: Store, context: RunContext, p: { readonly staging: Staging; readonly report: boolean; readonly progress: (message: string) => void }): Promise<Presented> {
   p.progress('写出结果 writing results');
   const out = p.staging.folder;
-  const files = await writeResults(store, resultRowsOf(context), out);
+  const files = [...(await writeResults(store, resultRowsOf(context), out)), await writeWarnings(context, out)];
+  files.push(await writeQuality(context, context.quality ?? [], out), await writeMissingReports(context, context.quality ?? [], out));
   if (context.plan) p.progress('计划进度 tracking the plan\'s milestones');
   const planFiles = context.plan ? await writePlanTracking(context.plan, out) : [];
   const summary: Presented = { files: [...files, ...planFiles], resultRows: context.results.length, ...summarize(context), plan: context.plan };
@@ -365,7 +381,7 @@ function presentedSummary(context: RunContext): Presented {
   return { files: [], resultRows: context.results.length, ...summarize(context), plan: context.plan };
 }
 
-function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes' | 'qualityPeriods'> {
+function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPeriod' | 'statusByRegion' | 'qualityNotes' | 'qualityPeriods' | 'earlyWarnings' | 'quality'> {
   const latest = latestPeriod(context);
   const names = new Map(context.regions.map((r) => [r.code, r.name]));
   const byRegion = new Map<string, { region: string; name: string; counts: Partial<Record<Status, number>> }>();
@@ -377,5 +393,5 @@ function summarize(context: RunContext): Pick<RunSummary, 'periods' | 'latestPer
   }
   const quality = context.results.filter((r) => hasFindingOf(r.findings, 'data_quality'));
   const qualityPeriods = [...new Set(quality.map((r) => r.period))].sort();
-  return { periods: periodsOf(context), latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes: quality.length, qualityPeriods };
+  return { periods: periodsOf(context), latestPeriod: latest, statusByRegion: [...byRegion.values()], qualityNotes: quality.length, qualityPeriods, quality: context.quality ?? [], earlyWarnings: latestWarnings(warningsOf(context)) };
 }

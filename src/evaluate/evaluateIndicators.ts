@@ -11,14 +11,17 @@ export const PREVIOUS_YEAR_LAG = 4;
 /**
  * Step 2: every indicator's value for every region it applies to and every period, by its
  * formula over the region's own input values (so a parent's ratio is a
- * ratio of sums). Reads `resolved`; leaves temp tables:
+ * ratio of sums). Reads `resolved` and `parent_sum_mismatches` (made by the
+ * data-quality rule src/assess/quality/parentSumMismatch.ts, the one place
+ * that rule is written); leaves temp tables:
  * - `actuals`: indicator, region, period, actual, zero_divisions, non_finite
  *   (findings: the divisions by zero, the formula steps that overflowed: the actual is then null, INDICATORS.md §5);
  * - `input_notes`: which inputs were missing, which children were missing,
- *   which inputs' children's sums overflowed ({input, period}), and where a
- *   parent's own report differs from its children's sum (CHILDREN_SUM_DIFFERS findings).
+ *   which inputs' children's sums overflowed ({input, period}), and which
+ *   inputs are a parent's own report that differs from its children's sum
+ *   (PARENT_SUM_MISMATCH findings, `quality_warnings`).
  */
-export async function evaluateIndicators(store: Store, catalog: Catalog, dataQualityTolerance: number): Promise<void> {
+export async function evaluateIndicators(store: Store, catalog: Catalog): Promise<void> {
   const columns = catalog.variables.map((v) => sql`max(value) FILTER (WHERE variable = ${literal(v.code)}) AS ${ident(v.code)}`);
   await store.run(sql`
     CREATE OR REPLACE TEMP TABLE wide AS
@@ -50,8 +53,7 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
 
   // An input as the formula names it: `gdp`, or `prev_year(gdp)` a year earlier.
   const inputSql = sql`CASE WHEN ii.lag = 0 THEN ii.variable ELSE 'prev_year(' || ii.variable || ')' END`;
-  await store.run(
-    sql`
+  await store.run(sql`
     CREATE OR REPLACE TEMP TABLE input_notes AS
     -- A child missing for several inputs is named once, in first-seen order.
     SELECT * REPLACE (list_filter(missing_children, (c, i) -> list_position(missing_children, c) = i) AS missing_children)
@@ -63,13 +65,11 @@ export async function evaluateIndicators(store: Store, catalog: Catalog, dataQua
            list({'input': ${inputSql}, 'period': r.period} ORDER BY ii.ord)
              FILTER (WHERE r.origin = 'overflow') AS overflowed_inputs,
            flatten(list(r.missing_children ORDER BY ii.ord) FILTER (WHERE r.missing_children IS NOT NULL)) AS missing_children,
-           list(${findingSql('CHILDREN_SUM_DIFFERS', { variable: sql`ii.variable`, period: sql`r.period`, reported: sql`r.value`, childrenSum: sql`r.children_sum` })} ORDER BY ii.ord)
-             FILTER (WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
-                     AND abs(r.value - r.children_sum) > $tolerance * abs(r.value)) AS quality_warnings
+           list(${findingSql('PARENT_SUM_MISMATCH', { variable: sql`ii.variable`, period: sql`m.period`, reported: sql`m.reported`, childrenSum: sql`m.children_sum` })} ORDER BY ii.ord)
+             FILTER (WHERE m.region IS NOT NULL) AS quality_warnings
     FROM actuals a
     JOIN indicator_inputs ii ON ii.indicator = a.indicator
     LEFT JOIN resolved r ON r.region = a.region AND r.variable = ii.variable AND r.pidx = a.pidx - ii.lag
-    GROUP BY a.indicator, a.region, a.period)`,
-    { tolerance: dataQualityTolerance },
-  );
+    LEFT JOIN parent_sum_mismatches m ON m.region = r.region AND m.variable = r.variable AND m.pidx = r.pidx
+    GROUP BY a.indicator, a.region, a.period)`);
 }

@@ -35,8 +35,11 @@ export const findingSchemas = {
   TARGET_INHERITED: z.object({ from: z.string() }),
   /** An explicit schedule without a row for this period: the target to date is linear. */
   NO_SCHEDULE_ROW: z.object({}),
-  /** A parent's own reported figure differs from the sum of its children by more than the tolerance. */
-  CHILDREN_SUM_DIFFERS: z.object({ variable: z.string(), period: z.string(), reported: z.number(), childrenSum: z.number() }),
+  /**
+   * An input is a parent's own reported figure that differs from the sum of its children by more than the
+   * tolerance: the data-quality rule of the same code (src/assess/quality/parentSumMismatch.ts), on each figure that uses it.
+   */
+  PARENT_SUM_MISMATCH: z.object({ variable: z.string(), period: z.string(), reported: z.number(), childrenSum: z.number() }),
 } as const;
 
 export type FindingCode = keyof typeof findingSchemas;
@@ -60,7 +63,7 @@ export const findingKinds: Record<FindingCode, FindingKind> = {
   MISSING_CHILDREN: 'completeness',
   TARGET_INHERITED: 'assessment',
   NO_SCHEDULE_ROW: 'assessment',
-  CHILDREN_SUM_DIFFERS: 'data_quality',
+  PARENT_SUM_MISMATCH: 'data_quality',
 };
 
 const findingSchema = z.discriminatedUnion(

@@ -9,7 +9,9 @@ import type { RunContext } from './runContext.js';
  * The columns of results.csv, .json and .parquet, in output order: the
  * contract's twelve first, then the extras (CONTRACT.md §Outputs): names,
  * unit and status in words, where the target came from, what was missing,
- * the findings in words (`notes`) and as data (`findings`).
+ * the findings in words (`notes`) and as data (`findings`); then the
+ * outlook (OUTLOOK.md §1–3): 同比, the year-end projection with its range,
+ * chance and basis, and the pace needed. New columns only ever go at the end.
  */
 export const resultColumns = [
   'indicator',
@@ -33,6 +35,16 @@ export const resultColumns = [
   'missing_children',
   'notes',
   'findings',
+  'actual_prev_year',
+  'yoy_change',
+  'yoy_growth',
+  'projected',
+  'projected_low',
+  'projected_high',
+  'probability',
+  'projection_basis',
+  'pace_so_far',
+  'pace_needed',
 ] as const;
 
 export type ResultColumn = (typeof resultColumns)[number];
@@ -63,6 +75,21 @@ export const assessedColumns = (r: FigureResult) =>
     rank: r.rank,
   }) satisfies Partial<Record<ResultColumn, string | number | null>>;
 
+/** A figure's outlook under its column names, in column order. */
+const outlookColumns = (r: FigureResult) =>
+  ({
+    actual_prev_year: r.actualPrevYear,
+    yoy_change: r.yoyChange,
+    yoy_growth: r.yoyGrowth,
+    projected: r.projected,
+    projected_low: r.projectedLow,
+    projected_high: r.projectedHigh,
+    probability: r.probability,
+    projection_basis: r.projectionBasis,
+    pace_so_far: r.paceSoFar,
+    pace_needed: r.paceNeeded,
+  }) satisfies Partial<Record<ResultColumn, string | number | null>>;
+
 function resultRow(r: FigureResult, indicator: { name: string; unit: string } | undefined, regionName: string, names: FindingNames): ResultRow {
   return {
     indicator: r.indicator,
@@ -78,5 +105,6 @@ function resultRow(r: FigureResult, indicator: { name: string; unit: string } | 
     missing_children: joined(r.missingChildren),
     notes: notesText(r.findings, names),
     findings: r.findings,
+    ...outlookColumns(r),
   };
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { FigureResult } from '../model/figureResult.js';
+import type { QualityFinding } from '../model/qualityFinding.js';
 import type { Region } from '../model/region.js';
 import type { Target } from '../model/target.js';
 import type { StoredPlanTracking } from '../plan/trackPlan.js';
@@ -27,6 +28,11 @@ export interface RunContext {
   /** Plan tracking at `planPeriod`, when the run had a plan (and the plan's year had begun). */
   readonly plan: StoredPlanTracking | undefined;
   readonly planPeriod: string | null;
+  /**
+   * The data-quality findings (OUTLOOK.md §5, src/assess/quality/), in quality.csv's order, when the run
+   * computed them (`kpi run`); a context built from the store alone (`kpi report`) has none.
+   */
+  readonly quality?: readonly QualityFinding[];
 }
 
 /** The periods with results, in order. */

@@ -56,6 +56,16 @@ const parquetTypes: Record<ResultColumn, string> = {
   missing_children: 'VARCHAR',
   notes: 'VARCHAR',
   findings: 'JSON',
+  actual_prev_year: 'DOUBLE',
+  yoy_change: 'DOUBLE',
+  yoy_growth: 'DOUBLE',
+  projected: 'DOUBLE',
+  projected_low: 'DOUBLE',
+  projected_high: 'DOUBLE',
+  probability: 'DOUBLE',
+  projection_basis: 'VARCHAR',
+  pace_so_far: 'DOUBLE',
+  pace_needed: 'DOUBLE',
 };
 
 /**

@@ -1,5 +1,5 @@
 import { decodeFindings } from '../model/finding.js';
-import type { FigureResult } from '../model/figureResult.js';
+import type { FigureOutlook, FigureResult } from '../model/figureResult.js';
 import type { Status } from '../model/status.js';
 import { statuses } from '../model/status.js';
 import type { Row, Store } from './store.js';
@@ -10,7 +10,28 @@ import { ident, joinSql, sql } from '../model/sql.js';
  * writes or reads it; rows leave as checked {@link FigureResult}s.
  */
 
-/** The stored columns, in the order `assessed` (src/assess/assessResults.ts) produces them. */
+/**
+ * The outlook's columns (OUTLOOK.md §1–3), each with its {@link FigureOutlook}
+ * field and DuckDB type; src/assess/outlook/assessOutlook.ts adds them to
+ * `assessed` in this order.
+ */
+export const outlookColumns = {
+  actual_prev_year: { field: 'actualPrevYear', type: 'DOUBLE' },
+  yoy_change: { field: 'yoyChange', type: 'DOUBLE' },
+  yoy_growth: { field: 'yoyGrowth', type: 'DOUBLE' },
+  projected: { field: 'projected', type: 'DOUBLE' },
+  projected_low: { field: 'projectedLow', type: 'DOUBLE' },
+  projected_high: { field: 'projectedHigh', type: 'DOUBLE' },
+  probability: { field: 'probability', type: 'DOUBLE' },
+  projection_basis: { field: 'projectionBasis', type: 'VARCHAR' },
+  pace_so_far: { field: 'paceSoFar', type: 'DOUBLE' },
+  pace_needed: { field: 'paceNeeded', type: 'DOUBLE' },
+} as const satisfies Record<string, { field: keyof FigureOutlook; type: 'DOUBLE' | 'VARCHAR' }>;
+
+type OutlookColumn = keyof typeof outlookColumns;
+const outlookNames = Object.keys(outlookColumns) as OutlookColumn[];
+
+/** The stored columns, in the order `assessed` (src/assess/assessResults.ts, then the outlook's) has them. */
 const columns = [
   'indicator',
   'region',
@@ -28,6 +49,7 @@ const columns = [
   'missing_inputs',
   'missing_children',
   'findings',
+  ...outlookNames,
   'ord',
 ] as const;
 
@@ -94,6 +116,18 @@ function decodeResult(row: Row): FigureResult {
   };
   const status = text('status');
   if (!statusSet.has(status)) throw new Error(`results.status: unknown status "${status}"`);
+  const outlook: FigureOutlook = {
+    actualPrevYear: number('actual_prev_year'),
+    yoyChange: number('yoy_change'),
+    yoyGrowth: number('yoy_growth'),
+    projected: number('projected'),
+    projectedLow: number('projected_low'),
+    projectedHigh: number('projected_high'),
+    probability: number('probability'),
+    projectionBasis: textOrNull('projection_basis'),
+    paceSoFar: number('pace_so_far'),
+    paceNeeded: number('pace_needed'),
+  };
   return {
     indicator: text('indicator'),
     region: text('region'),
@@ -111,5 +145,6 @@ function decodeResult(row: Row): FigureResult {
     missingInputs: texts('missing_inputs'),
     missingChildren: texts('missing_children'),
     findings: decodeFindings(text('findings')),
+    ...outlook,
   };
 }

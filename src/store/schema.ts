@@ -1,5 +1,5 @@
 /** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
@@ -73,6 +73,11 @@ export const schemaStatements: readonly string[] = [
      target_source VARCHAR,          -- own | inherited:<region code>
      missing_inputs VARCHAR[] NOT NULL, missing_children VARCHAR[] NOT NULL,
      findings JSON NOT NULL,         -- [{code, params}] of the findings catalog (src/model/finding.ts); words are the reports' business
+     -- The outlook (OUTLOOK.md §1–3; since version 6): year over year, the year-end projection, its range and chance, the pace needed.
+     actual_prev_year DOUBLE, yoy_change DOUBLE, yoy_growth DOUBLE,
+     projected DOUBLE, projected_low DOUBLE, projected_high DOUBLE, probability DOUBLE,
+     projection_basis VARCHAR,       -- own | inherited:<region code> | default
+     pace_so_far DOUBLE, pace_needed DOUBLE,
      ord BIGINT NOT NULL
    )`,
 ];

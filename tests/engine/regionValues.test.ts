@@ -34,7 +34,7 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     });
     expectClose(ran.row('rd_intensity', 'C', '2023Q1').actual, (100 * 5) / 400.2);
     // 0.05 % apart: within the 0.5 % tolerance, so no data-quality note
-    expect(codesOf(ran.row('rd_intensity', 'C', '2023Q1'))).not.toContain('CHILDREN_SUM_DIFFERS');
+    expect(codesOf(ran.row('rd_intensity', 'C', '2023Q1'))).not.toContain('PARENT_SUM_MISMATCH');
   });
 
   it('flags a reported total that differs from its children’s sum by more than 0.5 %', async () => {
@@ -51,8 +51,8 @@ describe('a region’s input values (INDICATORS.md §3)', () => {
     });
     const city = ran.row('rd_intensity', 'C', '2023Q1');
     expectClose(city.actual, (100 * 5) / 410);
-    expect(codesOf(city)).toContain('CHILDREN_SUM_DIFFERS');
-    expect(city.findings.find((f) => f.code === 'CHILDREN_SUM_DIFFERS')?.params).toMatchObject({ variable: 'gdp' });
+    expect(codesOf(city)).toContain('PARENT_SUM_MISMATCH');
+    expect(city.findings.find((f) => f.code === 'PARENT_SUM_MISMATCH')?.params).toMatchObject({ variable: 'gdp' });
     expect(ran.summary.qualityNotes).toBeGreaterThan(0);
   });
 

@@ -21,8 +21,8 @@ const examples: Record<FindingCode, { finding: Finding; says: string }> = {
   MISSING_CHILDREN: { finding: { code: 'MISSING_CHILDREN', params: { children: ['B', 'X9'] } }, says: '下级未报 missing children: District B(B)、X9' },
   TARGET_INHERITED: { finding: { code: 'TARGET_INHERITED', params: { from: 'C' } }, says: '目标继承自 target inherited from 宿迁市(C)' },
   NO_SCHEDULE_ROW: { finding: { code: 'NO_SCHEDULE_ROW', params: {} }, says: '无本期进度目标，按线性序时' },
-  CHILDREN_SUM_DIFFERS: {
-    finding: { code: 'CHILDREN_SUM_DIFFERS', params: { variable: 'gdp', period: '2023Q1', reported: 200, childrenSum: 150 } },
+  PARENT_SUM_MISMATCH: {
+    finding: { code: 'PARENT_SUM_MISMATCH', params: { variable: 'gdp', period: '2023Q1', reported: 200, childrenSum: 150 } },
     says: '数据质量 data quality: gdp 2023Q1 本级报送 200，下级合计 150，相差 25.00%',
   },
 };
@@ -39,7 +39,7 @@ describe('the words of findings', () => {
   }
 
   it('names variables in words where the reader is given them (the 通报), codes otherwise', () => {
-    const finding = examples.CHILDREN_SUM_DIFFERS.finding;
+    const finding = examples.PARENT_SUM_MISMATCH.finding;
     expect(findingText(finding, { ...names, variable: (c) => (c === 'gdp' ? '地区生产总值' : undefined) })).toContain('地区生产总值 2023Q1');
     expect(findingText(examples.MISSING_INPUTS.finding, { ...names, variable: () => 'GDP' })).toContain('GDP, prev_year(GDP)');
   });

@@ -78,13 +78,27 @@ describe('the HTML report', () => {
   });
 
   it('lists data-quality warnings with variables named, and a footnote per indicator with its formula and unit', () => {
-    expect(html).toMatch(/[七八]、数据质量提示/);
+    expect(html).toMatch(/[一二三四五六七八九十]+、数据质量提示/);
     expect(html).toMatch(/宿迁市 · 全社会R&amp;D经费支出占GDP比重：数据质量[^<]*R&amp;D经费支出 2023年二季度[^<]*1\.02%/);
     for (const ind of data.indicators) {
       const note = new RegExp(`<tr id="note-${ind.id}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '';
       expect(note, ind.id).toContain(`<code>${ind.formula.replaceAll('&', '&amp;')}</code>`);
       expect(note, ind.id).toContain(ind.unit);
     }
+  });
+
+  it('opens with the quarter in words, then the early warnings before Q4, numbered in order from 一', () => {
+    const narrative = html.indexOf('<h2>本期概况</h2>');
+    const warnings = html.indexOf('一、预警清单');
+    const headline = html.indexOf('二、宿迁市主要指标完成情况');
+    expect(narrative).toBeGreaterThan(0);
+    expect(warnings).toBeGreaterThan(narrative);
+    expect(headline).toBeGreaterThan(warnings);
+    for (const part of ['总体情况。', '亮点。', '问题。', '下步。']) expect(html).toContain(part);
+    // One row per early warning of the period, each with its lead units.
+    const list = /<table class="warning-list">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+    expect((list.match(/<tr>/g) ?? []).length - 1).toBe(data.warnings.length);
+    expect(data.warnings.length).toBeGreaterThan(0);
   });
 
   it('escapes names and notes, so data can never inject markup', () => {

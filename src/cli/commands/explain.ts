@@ -54,8 +54,66 @@ export function explanationLines(e: Explanation, zone: string = defaultTimeZone)
     `  ${e.target.rule}`,
     `结果 result: 实际 actual ${r.actual ?? '—'}；目标 target ${r.target ?? '—'}；完成率 attainment ${r.attainment ?? '—'}；年度进度 ${r.annualProgress ?? '—'}；序时进度 ${r.expectedProgress ?? '—'}；差距 gap ${r.gap ?? '—'}${r.rank === null ? '' : `；排名 rank ${r.rank}`}`,
     `判定 status: ${e.statusRule} → ${r.statusLabel}（${r.status}）`,
+    ...outlookLines(e),
   );
   if (r.notes) lines.push(`备注 notes: ${r.notes}`);
+  return lines;
+}
+
+/** 同比, 年末预计 and 需季均完成 (OUTLOOK.md §1–3): the stored values with the history and arithmetic behind them. */
+function outlookLines(e: Explanation): string[] {
+  const { values: o, quarter, cumulative, basis } = e.outlook;
+  const { actual, annualTarget } = e.result;
+  const year = Number(e.period.slice(0, 4));
+  const higher = e.indicator.direction === 'higher';
+  const lines: string[] = [];
+
+  const before = `${year - 1}Q${quarter}`;
+  lines.push(
+    o.actualPrevYear === null
+      ? `同比 year over year: 上年同期 ${before} 无数据 no figure a year earlier`
+      : `同比 year over year: 上年同期 a year earlier（${before}）${o.actualPrevYear}；增减 change ${o.yoyChange ?? '—'}；增长 growth ${o.yoyGrowth ?? (o.actualPrevYear === 0 ? '—（上年为 0 the previous year is 0）' : '—')}`,
+  );
+
+  if (quarter === 4) lines.push('年末预计 projection: 四季度的实际即年末数 at Q4 the actual is the year-end figure');
+  else if (actual === null || basis === null) lines.push('年末预计 projection: 实际值缺失，不预计 no actual, no projection');
+  else if (basis.kind === 'default') {
+    const rule = cumulative ? `累计指标 cumulative: g = 4/q = 4/${quarter}` : '水平值指标 level: g = 1';
+    lines.push(
+      `年末预计 projection: 本级及各上级均无历史 no history for the region or any ancestor → 默认系数 default factor（${rule}）`,
+      `  预计 projected = ${actual} × ${basis.factor} = ${o.projected ?? '—'}；单个系数，无区间和概率 one factor: no range, no probability`,
+    );
+  } else {
+    const whose = basis.kind === 'own' ? `本级历史 own history of ${basis.region.name}（${basis.region.code}）` : `上级历史 history of ${basis.region.name}（${basis.region.code}），本级无 (none of its own)`;
+    const g = basis.statistics;
+    lines.push(
+      `年末预计 projection: 季节系数 seasonal factors G = 年末 ÷ 本季 year end ÷ quarter ${quarter}，取自 from ${whose}:`,
+      ...basis.factors.map((f) => `  ${f.year}: ${f.year}Q4 ${f.atYearEnd} ÷ ${f.year}Q${quarter} ${f.atQuarter} = ${f.factor}`),
+      `  预计 projected = 实际 actual ${actual} × 平均 mean(G) ${g.mean} = ${o.projected ?? '—'}`,
+    );
+    if (g.sd === null) lines.push('  单个系数，无区间和概率 one factor: no range, no probability');
+    else {
+      lines.push(`  区间 range = ${actual} × min(G) ${g.min} … ${actual} × max(G) ${g.max} = ${o.projectedLow ?? '—'} … ${o.projectedHigh ?? '—'}`);
+      const event = `P(年末 year end ${higher ? '≥' : '≤'} 年度目标 annual target ${annualTarget ?? '—'})`;
+      if (annualTarget === null) lines.push('  无年度目标，不计达标概率 no annual target, no probability');
+      else if (g.sd === 0) lines.push(`  达标概率 probability ${event} = ${o.probability ?? '—'}（系数相同，标准差为 0 equal factors, sd 0: 预计 projected ${o.projected ?? '—'} ${o.probability === 1 ? '达到 meets' : '未达到 misses'} the target）`);
+      else lines.push(`  达标概率 probability ${event} = ${o.probability ?? '—'}（正态近似 normal: 均值 mean ${o.projected ?? '—'}，标准差 sd |${actual}| × sd(G) ${g.sd} = ${basis.sd ?? '—'}）`);
+    }
+  }
+
+  if (!cumulative) lines.push('需季均完成 pace: 水平值指标不计，差距见 gap a level indicator has no pace: see gap');
+  else if (quarter === 4) lines.push('需季均完成 pace: 四季度不计 none at Q4');
+  else if (actual === null || annualTarget === null || o.paceSoFar === null) lines.push('需季均完成 pace: 需有实际值和年度目标 needs an actual and an annual target');
+  else {
+    const left = 4 - quarter;
+    const needed =
+      o.paceNeeded === 0
+        ? '已达年度目标，尚需 0 the annual target is met: needed 0'
+        : higher
+          ? `尚需每季 needed per quarter (${annualTarget} − ${actual}) ÷ ${left} = ${o.paceNeeded ?? '—'}`
+          : `尚需每季压减 reduction needed per quarter (${actual} − ${annualTarget}) ÷ ${left} = ${o.paceNeeded ?? '—'}`;
+    lines.push(`需季均完成 pace: 已完成季均 so far ${actual} ÷ ${quarter} = ${o.paceSoFar}；${needed}`);
+  }
   return lines;
 }
 

@@ -17,6 +17,7 @@ import { formatPeriod } from '../../model/period.js';
 import { displayWidth, padDisplay } from '../../model/displayWidth.js';
 import { parseTime } from '../../model/clock.js';
 import { cliTimeZone } from '../timeZone.js';
+import { qualityCountText } from '../../present/format/qualityWords.js';
 
 export async function runCommand(args: string[], term: Terminal): Promise<number> {
   const { values } = parseArgs({
@@ -125,6 +126,11 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (summary.withdrawn.files.length > 0) printWithdrawn(summary.withdrawn, term);
   if (summary.qualityNotes > 0) {
     term.out(`\n数据质量提示 data-quality notes: ${summary.qualityNotes} 行（期别 period ${summary.qualityPeriods.join('、')}），见 results.csv 的 notes 列`);
+  }
+  term.out(`${summary.qualityNotes > 0 ? '' : '\n'}${qualityCountText(summary.quality)}${dryRun ? '' : '，见 quality.csv'}`);
+  if (summary.earlyWarnings) {
+    const { period, count } = summary.earlyWarnings;
+    term.out(`${period} 预警 ${count} 项 early warnings${dryRun ? '' : '，见 warnings.csv'}`);
   }
   if (dryRun) {
     term.out('\n演练 dry run：未写出任何文件，数据库未改动 nothing was stored or written；去掉 --dry-run 即发布 run without --dry-run to publish');

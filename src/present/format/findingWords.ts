@@ -42,7 +42,7 @@ const words: Words = {
   MISSING_CHILDREN: (p, n) => `下级未报 missing children: ${p.children.map((c) => regionNamed(c, n)).join('、')}`,
   TARGET_INHERITED: (p, n) => `目标继承自 target inherited from ${regionNamed(p.from, n)}`,
   NO_SCHEDULE_ROW: () => '无本期进度目标，按线性序时 no schedule row, linear',
-  CHILDREN_SUM_DIFFERS: (p, n) =>
+  PARENT_SUM_MISMATCH: (p, n) =>
     `数据质量 data quality: ${variableNamed(p.variable, n)} ${p.period} 本级报送 ${number(p.reported)}，下级合计 ${number(p.childrenSum)}，相差 ${((100 * Math.abs(p.reported - p.childrenSum)) / Math.abs(p.reported)).toFixed(2)}%（reported total differs from the sum of its parts）`,
 };
 

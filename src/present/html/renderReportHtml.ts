@@ -14,7 +14,11 @@ import type { Completion } from '../../plan/trackPlan.js';
 import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
 import type { FontSubset } from '../render/fontSubset.js';
 import type { ReportData } from '../report/reportData.js';
-import { periodRows, rootRegion } from '../report/reportData.js';
+import { indicatorById, periodRows, rootRegion } from '../report/reportData.js';
+import type { NarrativeSentence } from '../report/narrative.js';
+import { narrativeOf, sentenceText } from '../report/narrative.js';
+import type { QualityNames } from '../format/qualityWords.js';
+import { qualityText } from '../format/qualityWords.js';
 import type { SummaryLine } from '../report/summaryTable.js';
 import { statusCounts, summaryTable } from '../report/summaryTable.js';
 import { escapeHtml as esc } from './escapeHtml.js';
@@ -52,17 +56,20 @@ export function renderReportHtml(data: ReportData, drawn: readonly DrawnChart[],
   const byKind = (kind: ChartKind) => drawn.filter((d) => d.chart.kind === kind);
   const root = rootRegion(data);
   const lines = summaryTable(data);
-  const sections = [
-    headline(data, lines),
-    chartSection('二、各地区主要指标完成情况', byKind('heatmap'), 'single'),
-    chartSection('三、累计进度', byKind('cumulative'), 'grid'),
-    chartSection('四、各地区完成率排名', byKind('ranking'), 'grid'),
-    regionSections(data, byKind('scorecard')),
-    chartSection(`六、${regionPhrase(root.name, '主要指标同比趋势')}`, byKind('trend'), 'grid small'),
-    planSection(data, '七'),
-    qualitySection(data, data.plan ? '八' : '七'),
-    notesSection(data, data.plan ? '九' : '八'),
+  // Each section is numbered in the order it appears; a section the period has nothing for is left out.
+  const parts: ((number: string) => string)[] = [
+    ...(data.quarter < 4 ? [(n: string) => warningsSection(data, n)] : []),
+    (n) => headline(data, lines, n),
+    (n) => chartSection(`${n}、各地区主要指标完成情况`, byKind('heatmap'), 'single'),
+    (n) => chartSection(`${n}、累计进度`, byKind('cumulative'), 'grid'),
+    (n) => chartSection(`${n}、各地区完成率排名`, byKind('ranking'), 'grid'),
+    (n) => regionSections(data, byKind('scorecard'), n),
+    (n) => chartSection(`${n}、${regionPhrase(root.name, '主要指标同比趋势')}`, byKind('trend'), 'grid small'),
+    ...(data.plan ? [(n: string) => planSection(data, n)] : []),
+    (n) => qualitySection(data, n),
+    (n) => notesSection(data, n),
   ];
+  const sections = [narrativeSection(data), ...parts.map((render, i) => render(chineseNumeral(i + 1)))];
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -103,7 +110,45 @@ function countsSentence(lines: readonly SummaryLine[]): string {
   return `共 ${lines.length} 项指标：${parts.join('，')}。`;
 }
 
-function headline(data: ReportData, lines: readonly SummaryLine[]): string {
+/** 一 … 十九: section numbers as a 通报 writes them. */
+function chineseNumeral(n: number): string {
+  const digits = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+  if (n < 10) return digits[n] ?? String(n);
+  return `${n >= 20 ? (digits[Math.floor(n / 10)] ?? '') : ''}十${digits[n % 10] ?? ''}`;
+}
+
+/** 本期概况: the quarter in words (narrative.ts), before the numbered sections. */
+function narrativeSection(data: ReportData): string {
+  const narrative = narrativeOf(data, { errors: data.quality.filter((f) => f.severity === 'error').length, warnings: data.quality.filter((f) => f.severity === 'warning').length });
+  const part = (label: string, sentences: readonly NarrativeSentence[]): string => `<p><b>${esc(label)}</b>${esc(sentences.map(sentenceText).join(''))}</p>`;
+  return `<section class="narrative keep">
+<h2>本期概况</h2>
+${part('总体情况。', narrative.overall)}
+${part('亮点。', narrative.highlights)}
+${part('问题。', narrative.problems)}
+${part('下步。', narrative.nextSteps)}
+</section>`;
+}
+
+/** 预警清单 (OUTLOOK.md §4): what is set to miss its annual target by the year's end, most serious first. */
+function warningsSection(data: ReportData, number: string): string {
+  const names = new Map(data.regions.map((r) => [r.code, r.name]));
+  const rows = data.warnings.map((w, i) => {
+    const ind = indicatorById(data, w.indicator);
+    const row = periodRows(data).find((r) => r.indicator === w.indicator && r.region === w.region);
+    const range = row && row.projectedLow !== null && row.projectedHigh !== null ? `${formatPlain(row.projectedLow, ind)}～${formatPlain(row.projectedHigh, ind)}` : '—';
+    return `<tr><td class="num">${i + 1}</td><td>${esc(names.get(w.region) ?? w.region)}</td><td class="name">${esc(ind.name)}</td><td class="unit">${esc(ind.unit)}</td><td class="num">${formatPlain(w.actual, ind)}</td><td class="num">${formatPlain(w.annualTarget, ind)}</td><td class="num">${formatPlain(w.projected, ind)}</td><td class="num">${range}</td><td class="num">${formatShare(w.probability)}</td><td class="num">${formatPlain(row?.paceNeeded ?? null, ind)}</td><td class="units">${unitNames(w.leadUnits)}</td></tr>`;
+  });
+  return `<section class="warnings">
+<div class="keep">
+<h2>${number}、预警清单（预计年末难以完成年度目标）</h2>
+<p class="lead">${esc(data.warnings.length === 0 ? '按季节规律推算，各项指标预计年末均可完成年度目标。' : `按往年季节规律推算年末数，预计完成不了年度目标或达成概率低于设定值的共 ${data.warnings.length} 项，按预计缺口由大到小排列。`)}</p>
+</div>
+${rows.length === 0 ? '' : `<table class="warning-list"><thead><tr><th>序号</th><th>地区</th><th>指标</th><th>单位</th><th>实际完成</th><th>年度目标</th><th>预计年末</th><th>预计区间</th><th>达成概率</th><th>需季均完成</th><th>牵头单位</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`}
+</section>`;
+}
+
+function headline(data: ReportData, lines: readonly SummaryLine[], number: string): string {
   const root = rootRegion(data);
   const behind = lines.filter((l) => l.status === 'behind' || l.status === 'warning').map((l) => l.indicator.name);
   const rows = lines.map((line, i) => {
@@ -126,7 +171,7 @@ function headline(data: ReportData, lines: readonly SummaryLine[]): string {
   });
   return `<section>
 <div class="keep">
-<h2>${esc(`一、${regionPhrase(root.name, '主要指标完成情况')}`)}</h2>
+<h2>${esc(`${number}、${regionPhrase(root.name, '主要指标完成情况')}`)}</h2>
 <p class="lead">${esc(countsSentence(lines))}${behind.length > 0 ? esc(`未达序时进度的指标：${behind.join('、')}。`) : ''}</p>
 ${legend()}
 </div>
@@ -156,7 +201,7 @@ ${charts.map(figure).join('\n')}
 </section>`;
 }
 
-function regionSections(data: ReportData, scorecards: readonly DrawnChart[]): string {
+function regionSections(data: ReportData, scorecards: readonly DrawnChart[], number: string): string {
   const parts = data.regions.map((region) => {
     const lines = summaryTable(data, region.code);
     const card = scorecards.find((d) => d.chart.region === region.code);
@@ -168,7 +213,7 @@ ${card ? figure(card) : ''}
 </div>`;
   });
   return `<section class="page">
-<h2>五、分地区完成情况</h2>
+<h2>${number}、分地区完成情况</h2>
 ${parts.join('\n')}
 </section>`;
 }
@@ -184,9 +229,22 @@ function qualitySection(data: ReportData, number: string): string {
       .map((f) => `${names.get(row.region) ?? row.region} · ${indicatorNames.get(row.indicator) ?? row.indicator}：${periodsInWords(findingText(f, inWords))}`),
   );
   const unique = [...new Set(notes)];
-  return `<section class="keep">
+  const qualityNames: QualityNames = { region: (code) => names.get(code), variable: (code) => variableNames.get(code), indicator: (id) => indicatorNames.get(id) };
+  const checks = data.quality.filter((f) => f.code !== 'MISSING_REPORT');
+  const checked = checks.map(
+    (f) => `<tr><td class="status-${f.severity === 'error' ? 'behind' : 'warning'}">${esc(f.severity === 'error' ? '错误' : '需核实')}</td><td>${esc(names.get(f.region) ?? f.region)}</td><td>${esc(periodsInWords(qualityText(f, qualityNames)))}</td></tr>`,
+  );
+  const chase = data.missingReports.map(
+    ({ finding: m, leftEmpty }) => `<tr><td>${esc(names.get(m.region) ?? m.region)}</td><td>${esc(variableNames.get(m.variable ?? '') ?? m.variable ?? '')}</td><td>${esc(leftEmpty.length === 0 ? '（暂无影响：以下级合计等代替）' : leftEmpty.map((e) => `${names.get(e.region) ?? e.region}${indicatorNames.get(e.indicator) ?? e.indicator}`).join('、'))}</td></tr>`,
+  );
+  return `<section class="quality">
+<div class="keep">
 <h2>${number}、数据质量提示</h2>
-${unique.length === 0 ? '<p>本期未发现数据质量问题。</p>' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
+${unique.length === 0 && checks.length === 0 ? '<p>本期未发现数据质量问题。</p>' : ''}
+</div>
+${unique.length === 0 ? '' : `<ul class="notes">${unique.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`}
+${checked.length === 0 ? '' : `<div class="keep"><h3>数据检查（错误：数据不可能正确；需核实：请报送单位确认）</h3></div><table class="quality-list"><thead><tr><th>类别</th><th>地区</th><th>发现</th></tr></thead><tbody>\n${checked.join('\n')}\n</tbody></table>`}
+${chase.length === 0 ? '' : `<div class="keep"><h3>催报：未报送的数据及其影响</h3></div><table class="chase-list"><thead><tr><th>未报送地区</th><th>基础数据项</th><th>因此无数据的指标</th></tr></thead><tbody>\n${chase.join('\n')}\n</tbody></table>`}
 </section>`;
 }
 

@@ -1,4 +1,7 @@
+import type { EarlyWarning } from '../../assess/outlook/earlyWarnings.js';
 import type { FigureResult } from '../../model/figureResult.js';
+import type { QualityFinding } from '../../model/qualityFinding.js';
+import type { MissingReport } from '../missingReports.js';
 import { appliesTo } from '../../catalog/applicability.js';
 import type { IndicatorDefinition } from '../../catalog/indicator.js';
 import type { StoredPlanTracking } from '../../plan/trackPlan.js';
@@ -79,6 +82,12 @@ export interface ReportData {
   readonly schedule: readonly SchedulePoint[];
   /** The plan's milestones as tracked at the report period, when the run had a plan. */
   readonly plan?: StoredPlanTracking | undefined;
+  /** The report period's early warnings (预警清单, OUTLOOK.md §4), most serious first. */
+  readonly warnings: readonly EarlyWarning[];
+  /** The run's data-quality findings at the report period (OUTLOOK.md §5); empty when the run's context has none (`kpi report` from the store). */
+  readonly quality: readonly QualityFinding[];
+  /** 催报: who has not reported what at the report period, and which figures that leaves 无数据. */
+  readonly missingReports: readonly MissingReport[];
 }
 
 /** The root of the region tree (the city). */

@@ -7,6 +7,8 @@ import { parseQuarter, quartersOf } from '../../model/period.js';
 import type { RunContext } from '../runContext.js';
 import { periodsOf } from '../runContext.js';
 import type { Measure, ReportData, ReportRegion, ReportRow, SchedulePoint } from './reportData.js';
+import { earlyWarnings } from '../../assess/outlook/earlyWarnings.js';
+import { missingReportsOf } from '../missingReports.js';
 
 /**
  * What a 通报 for `period` needs, taken from a run: its results for the report
@@ -41,6 +43,9 @@ export function reportDataOf(context: RunContext, period: string): ReportData {
     variables: context.catalog.variables.map((v) => ({ code: v.code, name: v.name, unit: v.unit })),
     rows,
     schedule: scheduleLines(context, year),
+    warnings: earlyWarnings(context.results.filter((r) => r.period === period), context.catalog.indicators, context.settings.warningProbability),
+    quality: (context.quality ?? []).filter((f) => f.period === period),
+    missingReports: missingReportsOf(context, (context.quality ?? []).filter((f) => f.period === period)),
   };
 }
 
