@@ -13,13 +13,16 @@ import type { Chart } from '../../src/present/charts/chart.js';
 import { chartCatalog, reportCharts } from '../../src/present/charts/chartCatalog.js';
 import { pageChartHeight, pageContentWidth, subtitleFontSize, titleFontSize } from '../../src/present/charts/chartTheme.js';
 import { cumulativeChart } from '../../src/present/charts/cumulative.js';
+import { projectedMissMark, scorecardChart } from '../../src/present/charts/scorecard.js';
 import { statusColors, statusDisplayOrder } from '../../src/present/charts/statusStyle.js';
 import type { TextMeasure } from '../../src/present/charts/textMeasure.js';
 import { wrapText } from '../../src/present/charts/wrapText.js';
 import { loadChartFonts } from '../../src/present/render/chartFonts.js';
 import { renderSvg } from '../../src/present/render/renderSvg.js';
 import { chartTextMeasure, measureText, useChartTextMetrics } from '../../src/present/render/textMetrics.js';
+import { formatValue } from '../../src/present/format/formatFigure.js';
 import type { ReportData } from '../../src/present/report/reportData.js';
+import { indicatorById, rootRegion } from '../../src/present/report/reportData.js';
 import { reportDataOf } from '../../src/present/report/reportDataOf.js';
 import type { RunContext } from '../../src/present/runContext.js';
 import type { FigureOutlook, FigureResult } from '../../src/model/figureResult.js';
@@ -531,6 +534,78 @@ describe('the linear 序时 line of the cumulative chart', () => {
     expect(inlineValues(chart).some((v) => v.quarter_label === '上年末')).toBe(false);
     expect(titleLines(chart.spec).subtitle.join('')).toContain('上年末数不详，未画线性序时进度');
   });
+});
+
+describe('the year-end projection (年末预计)', () => {
+  const projectionNote = '空心点：按往年季节规律预计的年末数';
+  const projectionOf = (chart: Chart) => inlineValues(chart).filter((v) => v.series === '预计年末');
+  const cityRow = (d: ReportData, indicator: string) => {
+    const row = d.rows.find((r) => r.indicator === indicator && r.region === rootRegion(d).code && r.period === d.period);
+    if (!row) throw new Error(`no city row for ${indicator}`);
+    return row;
+  };
+
+  it('the cumulative chart draws it at 四季度 with its figure 「预计年末 123家」 and says what it is (2023Q2, new incubated firms)', () => {
+    const row = cityRow(data, 'new_incubated_firms');
+    expect(row.projected).not.toBeNull();
+    const chart = chartNamed('cumulative-new_incubated_firms');
+    // Dashed from the figure to date (57 at 二季度) to the projection at the year end.
+    expect(projectionOf(chart).map((v) => [v.quarter_label, v.value])).toEqual([
+      ['二季度', 57],
+      ['四季度', row.projected],
+    ]);
+    const label = `预计年末 ${formatValue(row.projected, indicatorById(data, 'new_incubated_firms'))}`;
+    expect(label).toBe('预计年末 123家');
+    expect(sceneNamed(chart.name).items.filter((i) => i.marktype === 'text' && i.text === label)).toHaveLength(1);
+    // The annual target stays: the plan's 四季度 point, 120.
+    expect(inlineValues(chart).some((v) => v.series === '计划进度' && v.quarter_label === '四季度' && v.value === 120)).toBe(true);
+    const subtitle = titleLines(chart.spec).subtitle.join('');
+    expect(subtitle).toContain(projectionNote);
+    // The sample has one seasonal factor: no range, so no word of one.
+    expect(subtitle).not.toContain('竖线为区间');
+  });
+
+  it('draws the range from projectedLow to projectedHigh as a vertical rule, clear of every figure', async () => {
+    const row = cityRow(data, 'new_incubated_firms');
+    const ranged = { ...data, rows: data.rows.map((r) => (r === row ? { ...r, projectedLow: 105, projectedHigh: 135 } : r)) };
+    const chart = cumulativeChart(ranged, indicatorById(ranged, 'new_incubated_firms'), rootRegion(ranged).code, measure) as Chart;
+    expect(inlineValues(chart).filter((v) => 'low' in v)).toEqual([{ quarter_label: '四季度', low: 105, high: 135 }]);
+    expect(titleLines(chart.spec).subtitle.join('')).toContain(`${projectionNote}（竖线为区间）`);
+    const scene = await sceneOf(chart.spec);
+    expect(scene.items.filter((i) => i.marktype === 'rule' && i.role === 'mark')).toHaveLength(1);
+    expect(clashesOf(scene)).toEqual([]);
+  });
+
+  it('is not drawn at Q4, where the actual is the year-end figure', async () => {
+    const q4 = await sampleReportData('2023Q4');
+    const cumulative = reportCharts(q4, measure).filter((c) => c.kind === 'cumulative');
+    expect(cumulative.length).toBeGreaterThan(0);
+    for (const chart of cumulative) {
+      expect(projectionOf(chart), chart.name).toEqual([]);
+      expect(titleLines(chart.spec).subtitle.join(''), chart.name).not.toContain(projectionNote);
+    }
+  });
+
+  it('the scorecard marks 「▼预计未达」 beside exactly the figures projected to miss the annual target, in either direction', async () => {
+    // The sample's indicators are all higher-is-better; the same report read as lower-is-better marks the others.
+    const lower = { ...data, indicators: data.indicators.map((i) => ({ ...i, direction: 'lower' as const })) };
+    let marked = 0;
+    for (const d of [data, lower]) {
+      for (const region of d.regions) {
+        const expected = d.rows
+          .filter((r) => r.period === d.period && r.region === region.code && r.projected !== null && r.annualTarget !== null)
+          .filter((r) => (indicatorById(d, r.indicator).direction === 'higher' ? r.projected! < r.annualTarget! : r.projected! > r.annualTarget!))
+          .map((r) => r.indicator);
+        const chart = scorecardChart(d, region.code, measure);
+        const scene = d === data ? sceneNamed(chart.name) : await sceneOf(chart.spec);
+        const drawn = scene.items.filter((i) => i.marktype === 'text' && i.role === 'mark' && i.text.includes(projectedMissMark)).map((i) => i.datum.indicator);
+        expect(drawn.sort(), `${region.code} ${d === data ? 'higher' : 'lower'}`).toEqual(expected.sort());
+        expect(titleLines(chart.spec).subtitle.join('').includes(`${projectedMissMark}：`), region.code).toBe(expected.length > 0);
+        marked += expected.length;
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+  }, 60_000);
 });
 
 describe('golden SVGs', () => {

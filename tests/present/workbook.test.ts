@@ -3,7 +3,11 @@ import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusLabels } from '../../src/assess/statusRules.js';
+import type { QualityFinding } from '../../src/model/qualityFinding.js';
 import type { Status } from '../../src/model/status.js';
+import { periodsInWords } from '../../src/present/format/periodLabels.js';
+import type { QualityNames } from '../../src/present/format/qualityWords.js';
+import { qualityText } from '../../src/present/format/qualityWords.js';
 import { statusColors, statusTextColors } from '../../src/present/charts/statusStyle.js';
 import type { ReportData } from '../../src/present/report/reportData.js';
 import { periodRows, rootRegion } from '../../src/present/report/reportData.js';
@@ -76,6 +80,8 @@ function cellAt(ws: Worksheet, headerRow: number, keyHeader: string, key: string
 const fillArgb = (cell: Cell): string | undefined => (cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined);
 
 const summaryHeaders = ['序号', '任务序号', '指标名称', '单位', '年度目标', '目标（至本期）', '实际完成', '完成率', '序时进度', '超/落后序时（个百分点）', '差距', '状态', '牵头单位'];
+const warningHeaders = ['序号', '地区', '指标', '单位', '实际完成', '年度目标', '预计年末', '预计区间', '达成概率', '需季均完成', '缺口', '牵头单位'];
+const qualityHeaders = ['类别', '规则', '地区', '期别', '数据项或指标', '数值', '参照值', '说明'];
 const resultHeaders = ['指标代码', '指标名称', '单位', '地区代码', '地区名称', '期别', '实际', '目标（至本期）', '年度目标', '完成率', '年度进度', '序时进度', '差距', '状态', '排名', '目标来源', '备注'];
 
 describe('the 通报 workbook', () => {
@@ -98,8 +104,8 @@ describe('the 通报 workbook', () => {
     vi.useRealTimers();
   });
 
-  it('has the sheets 汇总, 地区×指标 and 全部结果, then the plan sheets 牵头单位 and 逾期任务, in that order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '地区×指标', '全部结果', '牵头单位', '逾期任务']);
+  it('has the sheets 汇总, 地区×指标 and 全部结果, 预警清单 and 数据质量, then the plan sheets 牵头单位 and 逾期任务, in that order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['汇总', '地区×指标', '全部结果', '预警清单', '数据质量', '牵头单位', '逾期任务']);
   });
 
   it('lists per lead unit the milestones due, done and the completion rate, counted by hand from plan/reports', () => {
@@ -280,6 +286,8 @@ describe('the 通报 workbook', () => {
     全部结果: [1],
     牵头单位: [3, 3 + (data.plan?.tracking.byLeadUnit.length ?? 0) + 3],
     逾期任务: [3],
+    预警清单: [3],
+    数据质量: [3],
   });
 
   it('sets every header on one or two lines that fit its column, broken before a bracket or between words, never a lone bracket or character', () => {
@@ -308,7 +316,7 @@ describe('the 通报 workbook', () => {
         }
       }
     }
-    expect(headers).toBe(summaryHeaders.length + 12 + resultHeaders.length + 12 + 7);
+    expect(headers).toBe(summaryHeaders.length + 12 + resultHeaders.length + 12 + 7 + warningHeaders.length + qualityHeaders.length);
     const summary = layoutOf(sheetJs, '汇总');
     expect(summary.text(3, 2)).toBe('任务\n序号');
     expect(summary.text(3, 6)).toBe('目标\n（至本期）');
@@ -325,6 +333,9 @@ describe('the 通报 workbook', () => {
       全部结果: [[1, 1 + periodRows(data).length]],
       牵头单位: headerRows().牵头单位!.map((top, i) => [top, top + ((i === 0 ? data.plan?.tracking.byLeadUnit : data.plan?.tracking.byCategory)?.length ?? 0)]),
       逾期任务: [[3, 3 + (data.plan?.tracking.overdue.length ?? 0)]],
+      预警清单: [[3, 3 + data.warnings.length]],
+      // Its one row under the header is merged across the table (no findings): only the header is a table row.
+      数据质量: [[3, 3]],
     };
     let rows = 0;
     for (const [name, spans] of Object.entries(tables)) {
@@ -349,8 +360,8 @@ describe('the 通报 workbook', () => {
     expect(summary.heights[2]).toBe(30);
   });
 
-  it('heads 逾期任务 and 牵头单位 like 汇总: the report title with the sheet name, the quarter and the run, then the header row', () => {
-    for (const name of ['牵头单位', '逾期任务']) {
+  it('heads 逾期任务, 牵头单位, 预警清单 and 数据质量 like 汇总: the report title with the sheet name, the quarter and the run, then the header row', () => {
+    for (const name of ['牵头单位', '逾期任务', '预警清单', '数据质量']) {
       const ws = sheet(workbook, name);
       const title = ws.getCell('A1').text;
       expect(unbroken(title)).toBe(`宿迁市创新型城市建设主要指标完成情况通报（2023年二季度）——${name}`);
@@ -370,6 +381,123 @@ describe('the 通报 workbook', () => {
       expect(ws.pageSetup.printTitlesRow).toBe('3:3');
     }
     expect(rowTexts(sheet(workbook, '牵头单位'), 3).slice(1)).toEqual(['牵头单位', '到期节点', '已完成', '完成率', '未报送', '未完成']);
+    expect(rowTexts(sheet(workbook, '预警清单'), 3).slice(1)).toEqual(warningHeaders);
+    expect(rowTexts(sheet(workbook, '数据质量'), 3).slice(1)).toEqual(qualityHeaders);
+  });
+
+  it('lists in 预警清单 one row per early warning, in order, its numbers the warning’s own with the indicator’s decimals', () => {
+    expect(data.warnings.length).toBeGreaterThan(0);
+    const ws = sheet(workbook, '预警清单');
+    const columns = headerColumns(ws, 3);
+    const at = (r: number, header: string): Cell => ws.getCell(4 + r, columns.get(header) ?? 0);
+    expect(ws.rowCount).toBe(3 + data.warnings.length);
+    const regionNames = new Map(data.regions.map((r) => [r.code, r.name]));
+    data.warnings.forEach((w, r) => {
+      const indicator = data.indicators.find((i) => i.id === w.indicator);
+      const row = data.rows.find((x) => x.indicator === w.indicator && x.region === w.region && x.period === w.period);
+      const where = `${w.indicator}@${w.region}`;
+      expect(at(r, '序号').value, where).toBe(r + 1);
+      expect(at(r, '地区').value, where).toBe(regionNames.get(w.region));
+      expect(at(r, '指标').value, where).toBe(indicator?.name);
+      expect(at(r, '单位').value, where).toBe(indicator?.unit);
+      expect(at(r, '实际完成').value, where).toBe(w.actual);
+      expect(at(r, '年度目标').value, where).toBe(w.annualTarget);
+      expect(at(r, '预计年末').value, where).toBe(w.projected);
+      expect(at(r, '达成概率').value, where).toBe(w.probability);
+      expect(at(r, '需季均完成').value, where).toBe(row?.paceNeeded ?? null);
+      expect(at(r, '缺口').value, where).toBe(w.shortfall);
+      expect(at(r, '牵头单位').value, where).toBe(w.leadUnits.join('、'));
+      const decimals = indicator?.decimals ?? 2;
+      for (const header of ['实际完成', '年度目标', '预计年末', '需季均完成', '缺口']) expect(at(r, header).numFmt, where).toBe(decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
+      expect(at(r, '达成概率').numFmt, where).toBe('0.00%');
+      const range = row?.projectedLow != null && row.projectedHigh != null ? `${row.projectedLow.toFixed(decimals)}～${row.projectedHigh.toFixed(decimals)}` : '—';
+      expect(at(r, '预计区间').value, where).toBe(range);
+    });
+  });
+
+  it('shows a warning’s projected range as low～high with the indicator’s decimals and its probability as a percentage', async () => {
+    // The sample's history gives no range or probability: one warning is given both here.
+    const [first] = data.warnings;
+    if (!first) throw new Error('sample has no warnings');
+    const decimals = data.indicators.find((i) => i.id === first.indicator)?.decimals ?? 2;
+    const isFirst = (r: ReportData['rows'][number]): boolean => r.indicator === first.indicator && r.region === first.region && r.period === first.period;
+    const ranged: ReportData = {
+      ...data,
+      warnings: [{ ...first, probability: 0.4213 }],
+      rows: data.rows.map((r) => (isFirst(r) ? { ...r, projectedLow: 1.25, projectedHigh: 2.5 } : r)),
+    };
+    const ws = sheet(await readBack(await buildWorkbook(ranged)), '预警清单');
+    const columns = headerColumns(ws, 3);
+    expect(ws.getCell(4, columns.get('预计区间') ?? 0).value).toBe(`${(1.25).toFixed(decimals)}～${(2.5).toFixed(decimals)}`);
+    expect(ws.getCell(4, columns.get('达成概率') ?? 0).value).toBe(0.4213);
+    expect(ws.getCell(4, columns.get('达成概率') ?? 0).numFmt).toBe('0.00%');
+  });
+
+  it('says in one row of 预警清单 that every indicator looks set to meet its target when nothing is warned of', async () => {
+    const ws = sheet(await readBack(await buildWorkbook({ ...data, warnings: [] })), '预警清单');
+    expect(ws.getCell('A4').value).toBe('按季节规律推算，各项指标预计年末均可完成年度目标。');
+    expect(ws.getCell(4, warningHeaders.length).master.address).toBe('A4');
+    expect(ws.rowCount).toBe(4);
+  });
+
+  it('has no 预警清单 at Q4, when the year is in and nothing is projected', async () => {
+    const q4 = await readBack(await buildWorkbook(await sampleReportData('2023Q4')));
+    const names = q4.worksheets.map((ws) => ws.name);
+    expect(names).not.toContain('预警清单');
+    expect(names).toContain('数据质量');
+  });
+
+  it('says in 数据质量 that the checks found nothing, when they found nothing', () => {
+    expect(data.quality).toEqual([]);
+    const ws = sheet(workbook, '数据质量');
+    expect(ws.getCell('A4').value).toBe('本期未发现数据质量问题。');
+    expect(ws.getCell(4, qualityHeaders.length).master.address).toBe('A4');
+    expect(workbook.getWorksheet('催报')).toBeUndefined();
+  });
+
+  it('lists every quality finding in 数据质量 in words, then what each missing report leaves 无数据 in 催报', async () => {
+    const [root, district] = [rootRegion(data), data.regions.find((r) => r.parent !== null)];
+    const variable = data.variables[0];
+    const indicator = data.indicators.find((i) => (i.decimals ?? 2) === 2);
+    if (!district || !variable || !indicator) throw new Error('sample has no district, variable or 2-decimal indicator');
+    const fell: QualityFinding = { code: 'YTD_DECREASE', severity: 'error', region: district.code, period: '2023Q2', variable: variable.code, indicator: null, value: 5, reference: 8, params: { previousPeriod: '2023Q1' } };
+    const high: QualityFinding = { code: 'OUT_OF_RANGE', severity: 'warning', region: root.code, period: '2023Q2', variable: null, indicator: indicator.id, value: 150.5, reference: 100, params: { bound: 'max' } };
+    const missing: QualityFinding<'MISSING_REPORT'> = {
+      code: 'MISSING_REPORT', severity: 'warning', region: district.code, period: '2023Q2', variable: variable.code, indicator: null, value: null, reference: 3,
+      params: { previousPeriod: '2022Q2', lastYear: true, siblings: 8, siblingsReported: 8, fallback: 'none', fallbackValue: null },
+    };
+    const empty = periodRows(data).find((r) => r.indicator === indicator.id && r.region === district.code) ?? periodRows(data)[0];
+    if (!empty) throw new Error('sample has no rows');
+    const read = await readBack(await buildWorkbook({ ...data, quality: [fell, high, missing], missingReports: [{ finding: missing, leftEmpty: [empty] }] }));
+    const ws = sheet(read, '数据质量');
+    const columns = headerColumns(ws, 3);
+    const at = (r: number, header: string): Cell => ws.getCell(4 + r, columns.get(header) ?? 0);
+    expect(ws.rowCount).toBe(3 + 3);
+    const names: QualityNames = {
+      region: (code) => data.regions.find((r) => r.code === code)?.name,
+      variable: (code) => data.variables.find((v) => v.code === code)?.name,
+      indicator: (id) => data.indicators.find((i) => i.id === id)?.name,
+    };
+    [fell, high, missing].forEach((f, r) => {
+      expect(at(r, '类别').value).toBe(f.severity === 'error' ? '错误' : '需核实');
+      expect(at(r, '规则').value).toBe(f.code);
+      expect(at(r, '地区').value).toBe(names.region(f.region));
+      expect(at(r, '期别').value).toBe('2023年二季度');
+      expect(at(r, '数据项或指标').value).toBe(f.variable === null ? indicator.name : variable.name);
+      expect(at(r, '数值').value).toBe(f.value);
+      expect(at(r, '参照值').value).toBe(f.reference);
+      expect(at(r, '说明').value).toBe(periodsInWords(qualityText(f, names)));
+    });
+    expect(at(1, '数值').numFmt).toBe('0.00');
+    expect(ws.getCell('A2').text).toContain('截至2023年二季度');
+
+    const chase = sheet(read, '催报');
+    expect(read.worksheets.map((s) => s.name).indexOf('催报')).toBe(read.worksheets.map((s) => s.name).indexOf('数据质量') + 1);
+    expect(unbroken(chase.getCell('A1').text)).toBe(`宿迁市创新型城市建设主要指标完成情况通报（2023年二季度）——催报`);
+    expect(rowTexts(chase, 3).slice(1)).toEqual(['地区', '基础数据项', '因此无数据的指标']);
+    expect(rowTexts(chase, 4).slice(1)).toEqual([district.name, variable.name, `${names.region(empty.region)}${names.indicator(empty.indicator)}`]);
+    expect(chase.pageSetup.printTitlesRow).toBe('3:3');
+    expect(chase.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 
   it('prints every sheet on A4 landscape, one page wide and as many pages tall as its rows fill, the header row on every page', () => {

@@ -21,6 +21,9 @@ export interface FigureRecord {
   annual_progress: number | null;
   expected_progress: number | null;
   gap: number | null;
+  annual_target: number | null;
+  /** 年末预计 (OUTLOOK.md §2). */
+  projected: number | null;
   status: Status;
   status_label: string;
   rank: number | null;

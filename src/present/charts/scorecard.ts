@@ -17,23 +17,38 @@ const width = 420;
 const labelLimit = 340;
 /** Height of all but the rows: padding, title and subtitle, the x axis, the legend. */
 const frameHeight = 2 * 12 + 20 + 15 + 12 + 25 + 50;
+/** Height of each further subtitle line (chartTheme's subtitleLineHeight). */
+const subtitleLine = 15;
+/** Beside the figure of an indicator whose year-end projection misses the annual target. */
+export const projectedMissMark = '▼预计未达';
+const projectedMissNote = `${projectedMissMark}：按往年季节规律预计年末达不到年度目标`;
+
+/** Whether the row's year-end projection (OUTLOOK.md §2) falls short of its annual target, in the indicator's direction. */
+const projectedToMiss = (d: FigureRecord, direction: 'higher' | 'lower'): boolean =>
+  d.projected !== null && d.annual_target !== null && (direction === 'higher' ? d.projected < d.annual_target : d.projected > d.annual_target);
 
 /**
  * A region's scorecard: for every indicator a bullet bar of progress toward
  * the annual target, the 序时进度 marker, the target line, and on the right
- * the figure and its 完成率, coloured by status.
+ * the figure and its 完成率, coloured by status, marked 「▼预计未达」 where
+ * the year-end projection misses the annual target.
  */
 export function scorecardChart(data: ReportData, region: string, measure: TextMeasure): Chart {
+  const directions = new Map(data.indicators.map((i) => [i.id, i.direction]));
   const table = withParams(figureTable(data), { period: data.period, region })
     .filter((d: FigureRecord, $: { period: string; region: string }) => d.period === $.period && d.region === $.region)
     .orderby('indicator_ord')
     .derive({
       bar: escape((d: FigureRecord) => (d.annual_progress === null ? null : Math.min(Math.max(d.annual_progress, 0), progressCap))),
-      note: escape((d: FigureRecord) =>
-        d.attainment === null ? `${d.actual_label}\u3000${d.status_label}` : `${d.actual_label}\u3000完成率 ${d.attainment_label}`,
+      projected_miss: escape((d: FigureRecord) => projectedToMiss(d, directions.get(d.indicator) ?? 'higher')),
+    })
+    .derive({
+      note: escape((d: FigureRecord & { projected_miss: boolean }) =>
+        [d.actual_label, d.attainment === null ? d.status_label : `完成率 ${d.attainment_label}`, ...(d.projected_miss ? [projectedMissMark] : [])].join('\u3000'),
       ),
     });
-  const values = table.objects() as (FigureRecord & { bar: number | null; note: string })[];
+  const values = table.objects() as (FigureRecord & { bar: number | null; projected_miss: boolean; note: string })[];
+  const anyMiss = values.some((v) => v.projected_miss);
   const regionName = data.regions.find((r) => r.code === region)?.name ?? region;
   const title = `${regionName}主要指标完成情况`;
   const tooltip = [
@@ -45,16 +60,20 @@ export function scorecardChart(data: ReportData, region: string, measure: TextMe
     { field: 'status_label', title: '状态' },
   ];
   const names = indicatorsFor(data, region).map((i) => i.name);
-  // Rows of 24 px, closer (down to 16) where that keeps a long catalog on one printed page.
-  const step = Math.max(16, Math.min(24, Math.floor((pageChartHeight - frameHeight) / Math.max(1, names.length))));
-  const y = { field: 'indicator_name', type: 'nominal', sort: names, title: null, axis: { labelLimit, ticks: false, domain: false } } as const;
   // The chart's width as drawn: names, bars, then the figures on the right.
   const drawnWidth =
     Math.min(labelLimit, Math.max(0, ...names.map((n) => measure(n, 11)))) + width + 10 + Math.max(0, ...values.map((v) => measure(v.note, 11)));
+  const subtitle = ['条形：年度目标完成进度\u3000黑色竖线：序时进度\u3000虚线：年度目标', ...(anyMiss ? [projectedMissNote] : [])];
+  const heading = chartTitle(`${title}（${periodLabel(data.period)}）`, subtitle, drawnWidth, measure);
+  const subtitleLines = heading.subtitle === undefined || typeof heading.subtitle === 'string' ? 1 : heading.subtitle.length;
+  // Rows of 24 px, closer (down to 16) where that keeps a long catalog on one printed page.
+  const rowsHeight = pageChartHeight - frameHeight - (subtitleLines - 1) * subtitleLine;
+  const step = Math.max(16, Math.min(24, Math.floor(rowsHeight / Math.max(1, names.length))));
+  const y = { field: 'indicator_name', type: 'nominal', sort: names, title: null, axis: { labelLimit, ticks: false, domain: false } } as const;
   const spec: TopLevelSpec = {
     $schema: vegaLiteSchema,
     config: chartConfig,
-    title: chartTitle(`${title}（${periodLabel(data.period)}）`, '条形：年度目标完成进度\u3000黑色竖线：序时进度\u3000虚线：年度目标', drawnWidth, measure),
+    title: heading,
     width,
     height: { step },
     data: { values },

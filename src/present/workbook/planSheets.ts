@@ -1,10 +1,11 @@
-import type { AddWorksheetOptions, Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import type { Completion, DueMilestone } from '../../plan/trackPlan.js';
 import { milestoneStateLabel } from '../format/milestoneStateLabels.js';
 import type { ReportData } from '../report/reportData.js';
 import { shareFormat } from './numberFormats.js';
 import { periodLabel } from '../format/periodLabels.js';
-import { fitPagesTall, printOptions } from './printSetup.js';
+import { headedSheetOptions, headedTableRow as headerRow } from './headedSheet.js';
+import { fitPagesTall } from './printSetup.js';
 import { runStamp, sheetTitle, wideSpace } from './reportTitle.js';
 import { writeHeading } from './sheetText.js';
 import type { TableColumn } from './writeTable.js';
@@ -23,9 +24,6 @@ const completionColumns = (first: string): readonly TableColumn<Completion>[] =>
   { header: '未完成', cell: (c) => ({ value: c.overdue, numFmt: '0' }), align: 'right' },
 ];
 
-/** Where the tables of a plan sheet start: under the title and the period row. */
-const headerRow = 3;
-
 /**
  * Plan tracking sheets, when the run had a plan: `牵头单位` (milestones due,
  * done and the completion rate per lead unit, then per 事项) and `逾期任务`
@@ -38,7 +36,7 @@ export function addPlanSheets(workbook: Workbook, data: ReportData): void {
   const { tracking, tasks } = data.plan;
   const asOf = `截至${periodLabel(formatPeriod(tracking.year, tracking.quarter))}`;
 
-  const units = workbook.addWorksheet(leadUnitSheetName, planSheetOptions());
+  const units = workbook.addWorksheet(leadUnitSheetName, headedSheetOptions());
   const place = writeTable(units, headerRow, completionColumns('牵头单位'), tracking.byLeadUnit);
   const categories = writeTable(units, place.lastRow + 3, completionColumns('事项'), tracking.byCategory);
   writeHeading(units, Math.max(place.columns, categories.columns), sheetTitle(data, leadUnitSheetName), `各牵头单位、各事项到期进度节点完成情况（${asOf}）${wideSpace}${runStamp(data)}`);
@@ -54,13 +52,8 @@ export function addPlanSheets(workbook: Workbook, data: ReportData): void {
     { header: '牵头单位', cell: (m) => ({ value: byNumber.get(m.task)?.leadUnits.join('、') ?? '' }), maxWidth: 30 },
     { header: '事项', cell: (m) => ({ value: byNumber.get(m.task)?.category ?? '' }), maxWidth: 24 },
   ];
-  const overdue = workbook.addWorksheet(overdueSheetName, planSheetOptions());
+  const overdue = workbook.addWorksheet(overdueSheetName, headedSheetOptions());
   const late = writeTable(overdue, headerRow, overdueColumns, tracking.overdue);
   writeHeading(overdue, late.columns, sheetTitle(data, overdueSheetName), `到期未完成的进度节点，含未报送的（${asOf}）${wideSpace}${runStamp(data)}`);
   fitPagesTall(overdue, [headerRow, headerRow]);
 }
-
-const planSheetOptions = (): Partial<AddWorksheetOptions> => ({
-  ...printOptions(`${headerRow}:${headerRow}`),
-  views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, showGridLines: false }],
-});

@@ -1,5 +1,5 @@
 import type { Font, Worksheet } from 'exceljs';
-import { noteFont, titleFont } from './cellStyle.js';
+import { bodyFont, noteFont, thinBorder, titleFont } from './cellStyle.js';
 import { breakInTwo } from './lineBreaks.js';
 import { plainText } from './plainText.js';
 import { wideSpace } from './reportTitle.js';
@@ -70,4 +70,13 @@ export function writeHeading(sheet: Worksheet, columns: number, title: string, s
 export function writeNotes(sheet: Worksheet, top: number, columns: number, notes: readonly string[]): number {
   notes.forEach((note, i) => writeBanner(sheet, top + i, columns, note, { font: noteFont, align: 'left', breaking: 'prose' }));
   return top + notes.length;
+}
+
+/**
+ * The one row of a table that has nothing to list, saying so across its
+ * `columns` columns, bordered like the table: a reader sees the check was made.
+ */
+export function writeNoneRow(sheet: Worksheet, row: number, columns: number, text: string): void {
+  writeBanner(sheet, row, columns, text, { font: bodyFont, align: 'left', breaking: 'prose' });
+  for (let c = 1; c <= columns; c++) sheet.getCell(row, c).border = thinBorder;
 }
