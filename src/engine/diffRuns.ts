@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import { targetChanges } from '../store/targetsStore.js';
 import { periodIndex, storedPeriod } from '../model/period.js';
 import { unknownRun } from './unknownRun.js';
-import { assessedColumns } from '../present/resultColumns.js';
+import { assessedColumns, outlookColumns } from '../present/resultColumns.js';
 
 /**
  * The fields of a figure compared between two publications, named as the
@@ -25,13 +25,16 @@ import { assessedColumns } from '../present/resultColumns.js';
  * definitions, and the key is how figures are matched; what was missing is
  * part of the findings.
  */
-const valueFields = ['actual', 'target', 'annual_target', 'attainment', 'annual_progress', 'expected_progress', 'gap', 'status', 'rank', 'target_source'] as const;
+const valueFields = [
+  'actual', 'target', 'annual_target', 'attainment', 'annual_progress', 'expected_progress', 'gap', 'status', 'rank', 'target_source',
+  'actual_prev_year', 'yoy_change', 'yoy_growth', 'projected', 'projected_low', 'projected_high', 'probability', 'projection_basis', 'pace_so_far', 'pace_needed',
+] as const;
 /** A compared field; `findings` are compared as data and shown as the `notes` text. */
 export type ComparedField = (typeof valueFields)[number] | 'findings';
 
 type Value = string | number | null;
 
-const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> => ({ ...assessedColumns(r), target_source: r.targetSource });
+const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> => ({ ...assessedColumns(r), target_source: r.targetSource, ...outlookColumns(r) });
 
 /** An input value that differs between the two runs' data. */
 export type RevisedInput = RevisedObservation;

@@ -76,7 +76,8 @@ export const assessedColumns = (r: FigureResult) =>
   }) satisfies Partial<Record<ResultColumn, string | number | null>>;
 
 /** A figure's outlook under its column names, in column order. */
-const outlookColumns = (r: FigureResult) =>
+/** The outlook columns of a figure (OUTLOOK.md §1–3), named as the results files name them. */
+export const outlookColumns = (r: FigureResult) =>
   ({
     actual_prev_year: r.actualPrevYear,
     yoy_change: r.yoyChange,

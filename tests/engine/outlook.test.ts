@@ -124,3 +124,29 @@ describe('the outlook of a run (OUTLOOK.md §1–4), end to end on a tiny folder
     expect(town.stdout.join('\n')).toContain('上级历史 history of City（C），本级无 (none of its own)');
   });
 });
+
+describe('kpi diff compares the outlook too', () => {
+  it('a revised year-end of last year moves this year\'s projection, and the diff says which fields moved', async () => {
+    const { writeFolder } = await import('../support/fixture.js');
+    const { diffRuns } = await import('../../src/engine/diffRuns.js');
+    const { Store } = await import('../../src/store/store.js');
+    const { runJob } = await import('../../src/engine/runJob.js');
+    const { writeFile } = await import('node:fs/promises');
+    const data = await writeFolder({ regions, targets, observations: { 'talents.csv': observations } });
+    const out = join(data, 'out');
+    await runJob({ data, out });
+    // C's 2022 year-end revised 66 → 72: G for 2023Q2 goes from [2.5, 2.2] to [2.5, 2.4] (mean 2.45: projected 94 → 98, low 88 → 96, high stays 100); C's 2023Q2 actual stays 40.
+    await writeFile(join(data, 'observations', 'talents_revision.csv'), longCsv([['C', '2022Q4', 'talents_introduced', 72]]));
+    await runJob({ data, out });
+    const store = await Store.open(join(out, 'kpi.duckdb'), { existing: true });
+    try {
+      const diff = await diffRuns(store, 1, 2);
+      const c = diff.figures.find((f) => f.indicator === 'talents_introduced' && f.region === 'C' && f.period === '2023Q2');
+      expect(c?.changes.map((x) => x.field)).toEqual(['projected', 'projected_low', 'probability']);
+      expect(c?.changes.find((x) => x.field === 'projected')).toMatchObject({ before: 94, after: 98 });
+      expect(c?.changes.some((x) => x.field === 'actual')).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
+});
