@@ -2,6 +2,7 @@ import { KpiInputError } from '../diagnostics/diagnostic.js';
 import { loadPlanTracking } from './loadPlanTracking.js';
 import type { RunContext } from '../present/runContext.js';
 import { periodsOf } from '../present/runContext.js';
+import { storedQualityFindings } from '../store/qualityStore.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import { readResults } from '../store/results.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
@@ -44,5 +45,6 @@ export async function loadRunContext(store: Store, selection: ContextSelection =
     results,
     plan: planPeriod === null || !periods.includes(planPeriod) ? undefined : await loadPlanTracking(store, inputs, planPeriod),
     planPeriod,
+    quality: await storedQualityFindings(store, run.runId),
   };
 }

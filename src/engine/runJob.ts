@@ -37,6 +37,7 @@ import { settingsSchema } from '../settings.js';
 import { saveCatalog, storedCatalog } from '../store/catalogStore.js';
 import type { LoadSummary } from '../store/loadData.js';
 import { loadData } from '../store/loadData.js';
+import { saveQualityFindings } from '../store/qualityStore.js';
 import { readResults } from '../store/results.js';
 import type { RunInputs } from '../store/runInputs.js';
 import { runInputs, useRunInputs } from '../store/runInputs.js';
@@ -339,6 +340,7 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
   const regions = await workingRegions(store);
   // Over the working set and the computation's temp tables, which loading the plan tracking leaves alone.
   const quality = await assessQuality({ store, catalog: c.catalog, settings: c.settings, regions, results });
+  await saveQualityFindings(store, c.runId, quality);
   const plan = planPeriod === null ? undefined : await loadPlanTracking(store, c.inputs, planPeriod);
   return {
     runId: c.runId,

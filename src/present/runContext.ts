@@ -30,7 +30,7 @@ export interface RunContext {
   readonly planPeriod: string | null;
   /**
    * The data-quality findings (OUTLOOK.md §5, src/assess/quality/), in quality.csv's order, when the run
-   * computed them (`kpi run`); a context built from the store alone (`kpi report`) has none.
+   * computed them (`kpi run`), or as it stored them (`kpi report`, from the store).
    */
   readonly quality?: readonly QualityFinding[];
 }

@@ -80,4 +80,9 @@ export const schemaStatements: readonly string[] = [
      pace_so_far DOUBLE, pace_needed DOUBLE,
      ord BIGINT NOT NULL
    )`,
+  // A run's data-quality findings (OUTLOOK.md §5; since version 6), in quality.csv's order, so a report made later from the store shows them.
+  `CREATE TABLE IF NOT EXISTS quality_findings (
+     run_id INTEGER NOT NULL, ord INTEGER NOT NULL, finding JSON NOT NULL,  -- {code, severity, region, period, …} (src/model/qualityFinding.ts)
+     PRIMARY KEY (run_id, ord)
+   )`,
 ];

@@ -19,6 +19,18 @@ describe('kpi report', () => {
     expect(existsSync(join(work, 'report-2023Q4'))).toBe(false);
   });
 
+  it('a report made later from the store lists the data-quality checks the run found (stored with the run), as quality.csv does', async () => {
+    const out = join(work, 'report-quality');
+    expect(await main(['report', '--period', '2023Q2', '--out', out, '--quiet'], fakeTerminal())).toBe(0);
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    const table = /<table class="quality-list">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+    const csv = (await readFile(join(work, 'quality.csv'), 'utf8')).split('\r\n').slice(1).filter((l) => l.includes(',2023Q2,'));
+    const listed = csv.filter((l) => !l.startsWith('MISSING_REPORT,'));
+    expect(listed.length).toBeGreaterThan(0);
+    expect((table.match(/<tr>/g) ?? []).length - 1).toBe(listed.length);
+    expect(table).toContain('上级与下级合计不符');
+  }, 60_000);
+
   it('renders one period into the folder given, finding the database in its parent, with progress on stderr', async () => {
     const term = fakeTerminal();
     const out = join(work, 'report-2023Q2');
