@@ -1,5 +1,5 @@
 /**
- * Generates the SYNTHETIC sample data folder `data/suqian/` (2022Q1–2023Q4).
+ * Generates the SYNTHETIC sample data folder `data/suqian/` (2020Q1–2023Q4; 2020–2021 a synthetic history made backwards from 2022).
  *
  *   npx tsx data/generate-suqian.ts        (or: npm run generate:sample)
  *
@@ -601,6 +601,117 @@ function writeRegions(): void {
   save(join(OUT, 'regions.csv'), csv(rows));
 }
 
+// ---------------------------------------------------------------------------
+// History 2020–2021 (synthetic), for the outlook's seasonal factors
+// ---------------------------------------------------------------------------
+
+/** Variables reported year to date (their quarterly shape is the season); the others are quarter-end levels. */
+const YTD_VARS: ReadonlySet<VarCode> = new Set<VarCode>([
+  'gdp', 'gdp_constant', 'rd_expenditure', 'tech_smes', 'high_tech_output', 'industrial_output', 'tech_contract_value',
+  'new_incubated_firms', 'talents_introduced', 'energy_consumption', 'good_air_days', 'valid_air_days', 'sci_fiscal_exp',
+  'public_fiscal_exp', 'graduates_attracted',
+]);
+
+/** The unit whose season shifts: in 2020–2021 it did more of its year in the first half than it does now. */
+const SHIFTING_UNIT = '321392';
+
+/** Problems planted in the history, which the data-quality rules must find (OUTLOOK.md §5). */
+const PLANTED = {
+  /** YTD_DECREASE: a year-to-date count that falls from Q2 to Q3. */
+  ytdDecrease: { region: '321302', variable: 'new_incubated_firms', period: '2021Q3' },
+  /** OUT_OF_RANGE: more firms with R&D institutions than firms (a share above 100 %). */
+  shareAbove100: { region: '321371', period: '2021Q2' },
+  /** MISSING_REPORT: a unit that reported the year before, as its siblings do, but not this quarter. */
+  missing: { region: '321324', variable: 'rd_expenditure', period: '2021Q3' },
+} as const;
+
+/**
+ * 2020 and 2021 for every quarterly variable a region reports in 2022, made
+ * backwards from 2022: each year's year-end is the next year's divided by a
+ * growth of a few percent (per region and year), and the quarters of a
+ * year-to-date variable follow 2022's season with its shares moved by a few
+ * percent each year and region — so seasonal factors differ a little from
+ * year to year and by district, and {@link SHIFTING_UNIT}'s differ a lot.
+ * Levels step back by the same growth with a little noise. Then the
+ * {@link PLANTED} problems.
+ */
+function buildHistory(obs: Obs[]): Obs[] {
+  const rng = rngFor('history');
+  const y2022 = obs.filter((o) => /^2022Q[1-4]$/.test(o.period));
+  const key = (o: { region: string; variable: string }): string => `${o.region}|${o.variable}`;
+  const series = new Map<string, Map<number, Obs>>();
+  for (const o of y2022) {
+    const m = series.get(key(o)) ?? new Map<number, Obs>();
+    m.set(Number(o.period.slice(5)), o);
+    series.set(key(o), m);
+  }
+  const history: Obs[] = [];
+  for (const quarters of series.values()) {
+    const q4 = quarters.get(4);
+    if (!q4 || quarters.size !== 4) continue;
+    const ytd = YTD_VARS.has(q4.variable);
+    let next = new Map([...quarters].map(([q, o]) => [q, o.value]));
+    for (const year of [2021, 2020]) {
+      const growth = q4.variable === 'good_air_days' || q4.variable === 'valid_air_days' ? 1 : 1.04 + 0.06 * rng();
+      const values = new Map<number, number>();
+      const yearEnd = (next.get(4) ?? 0) / growth;
+      for (const q of [1, 2, 3, 4]) {
+        const now = next.get(q) ?? 0;
+        if (!ytd) {
+          values.set(q, (now / growth) * (1 + 0.02 * (rng() - 0.5)));
+          continue;
+        }
+        const share = (next.get(4) ?? 0) === 0 ? q / 4 : now / (next.get(4) ?? 1);
+        const shift = q4.region === SHIFTING_UNIT && q < 4 ? 1.18 : 1;
+        values.set(q, q === 4 ? yearEnd : Math.min(1, share * shift * (1 + 0.08 * (rng() - 0.5))) * yearEnd);
+      }
+      // A year to date never falls within the year (except where a problem is planted below).
+      const rounded = new Map<number, number>();
+      for (const q of [1, 2, 3, 4]) {
+        const value = Math.max(0, Math.round(values.get(q) ?? 0));
+        rounded.set(q, ytd ? Math.max(value, rounded.get(q - 1) ?? 0) : value);
+      }
+      if (ytd && (rounded.get(4) ?? 0) < (rounded.get(3) ?? 0)) rounded.set(4, rounded.get(3) ?? 0);
+      for (const q of [1, 2, 3, 4]) history.push({ region: q4.region, period: `${year}Q${q}`, variable: q4.variable, value: rounded.get(q) ?? 0, note: '' });
+      next = rounded;
+    }
+  }
+  // The city's own GDP figures are what its units add up to (a parent's own report that differs would be a planted problem).
+  for (const o of history.filter((x) => x.region === CITY.code && (x.variable === 'gdp' || x.variable === 'gdp_constant'))) {
+    o.value = history.filter((x) => x.region !== CITY.code && x.variable === o.variable && x.period === o.period).reduce((sum, x) => sum + x.value, 0);
+  }
+  // Air-quality days: no more good days than valid ones.
+  const find = (region: string, variable: VarCode, period: string): Obs | undefined => history.find((o) => o.region === region && o.variable === variable && o.period === period);
+  for (const o of history.filter((x) => x.variable === 'good_air_days')) {
+    const valid = find(o.region, 'valid_air_days', o.period);
+    if (valid && o.value > valid.value) o.value = valid.value;
+  }
+  const ytd = PLANTED.ytdDecrease;
+  const q3 = find(ytd.region, ytd.variable, ytd.period);
+  const q2 = find(ytd.region, ytd.variable, '2021Q2');
+  if (q3 && q2) {
+    q3.value = Math.max(0, q2.value - 2);
+    q3.note = '样例：累计值回落 planted: year to date falls';
+  }
+  const share = PLANTED.shareAbove100;
+  const base = find(share.region, 'rd_inst_base_firms', share.period);
+  const inst = find(share.region, 'rd_inst_firms', share.period);
+  if (base && inst) {
+    inst.value = base.value + 3;
+    inst.note = '样例：多于规上企业数 planted: more than the base';
+  }
+  const missing = PLANTED.missing;
+  return history.filter((o) => !(o.region === missing.region && o.variable === missing.variable && o.period === missing.period));
+}
+
+/** Long layout like 01_2022_long.csv: the synthetic history 2020Q1–2021Q4. */
+function writeHistory(obs: Obs[]): void {
+  save(join(OBS_DIR, '00_2020_2021_history.csv'), csv([
+    ['region', 'period', 'variable', 'value', 'source', 'note'],
+    ...sorted(buildHistory(obs)).map((o) => [o.region, o.period, o.variable, toText(o.variable, o.value), sourceOf(o), o.note]),
+  ]));
+}
+
 /** Long layout, English headers, no BOM: all of 2022 plus the 2021/2022 population. */
 function write2022Long(obs: Obs[]): void {
   const rows = sorted(obs.filter((o) => o.period.startsWith('2022') || o.period === '2021'));
@@ -784,7 +895,7 @@ function writeReadme(obs: Obs[]): void {
   const finalRd = unitRd((x) => x);
   const diff = (sum: string): string => `${((Number(sum) / CITY_PLAN.cityOwnRd2023Q2 - 1) * 100).toFixed(1)}%`;
   const revised = REVISIONS.map((r) => `${regionName(r.region)} \`${r.variable}\``).join('、');
-  const text = `# 宿迁市样例数据 / Suqian sample data (2022Q1–2023Q4)
+  const text = `# 宿迁市样例数据 / Suqian sample data (2020Q1–2023Q4; 2020–2021 a synthetic history)
 
 **模拟数据，不是官方统计数据。** 除下列全市公布数外，所有数值均为脚本生成的模拟值，仅用于演示 KPI 引擎。
 
@@ -799,6 +910,7 @@ City targets come from the 2023 plan (宿迁市2023年度国家创新型城市�
 |---|---|---|
 | \`regions.csv\` | CSV, English headers | 宿迁市 and its 9 reporting units (3 counties, 2 districts, 4 zones), all \`rollup=true\` |
 | \`targets.csv\` | CSV | 2023 city targets (tasks 1–14, 38, 61, and the plan programmes of tasks 39–41, 61, 63, 64, 67, 89, 94) with quarterly schedules; unit targets for high_tech_firms, tech_smes, talents_introduced, some new_incubated_firms schedules, rd_intensity for 宿城区 (2.5) and 湖滨新区 (1.8) |
+| \`observations/00_2020_2021_history.csv\` | long, English headers, UTF-8 without BOM | **synthetic** history 2020Q1–2021Q4 of every quarterly variable, made backwards from 2022 (a few percent growth a year, seasons that move a little by year and district; 洋河新区 did more of its year in the first half), for the outlook's seasonal factors; planted problems: 宿城区 new_incubated_firms falls 2021Q2 → Q3, 经开区 2021Q2 rd_inst_firms above rd_inst_base_firms, 泗洪县 did not report rd_expenditure 2021Q3 |
 | \`observations/01_2022_long.csv\` | long, English headers, UTF-8 without BOM | all of 2022 + population for \`2021\`, \`2022\` (bare year = annual) |
 | \`observations/02_2023Q1_wide.csv\` | wide, Chinese key headers (地区代码, 期别), UTF-8 with BOM | 2023Q1; empty cell = not reported |
 | \`observations/03_2023Q2.xlsx\` | wide, first sheet, region codes as text | 2023Q2 as first reported |
@@ -887,6 +999,7 @@ async function main(): Promise<void> {
   writeRegions();
   writeTargets();
   writeSettings();
+  writeHistory(obs);
   write2022Long(obs);
   write2023Q1Wide(obs);
   write2023Q2Xlsx(obs);

@@ -19,7 +19,7 @@ describe('kpi run --dry-run: check, compute and show; store and publish nothing'
     expect(await main(['run', '--data', 'data/suqian', '--out', where, '--dry-run', '-q'], term)).toBe(0);
     const text = term.stdout.join('\n');
     expect(text).toContain('演练 dry run');
-    expect(text).toContain('结果 1548 行');
+    expect(text).toContain('结果 2752 行');
     expect(text).toContain('2023Q4 各地区指标状态 status by region');
     expect(text).toContain('nothing was stored or written');
     expect(text).not.toContain('已写出 wrote');

@@ -59,11 +59,12 @@ describe('kpi run on the bundled sample', () => {
     connection.closeSync();
     instance.closeSync();
     expect(parquet).toHaveLength(json.length);
-    // Every catalog indicator × the regions it applies to (the city and its nine units, or the city alone) × the nine periods 2021Q4–2023Q4.
+    // Every catalog indicator × the regions it applies to (the city and its nine units, or the city alone) × the sixteen periods 2020Q1–2023Q4.
     const indicators = (await loadCatalog('metrics')).indicators;
     const cityOnly = indicators.filter((i) => i.applies_to?.root === true && i.applies_to.levels === undefined && i.applies_to.regions === undefined).length;
     expect(cityOnly).toBe(12);
-    expect(json).toHaveLength(((indicators.length - cityOnly) * 10 + cityOnly) * 9);
+    expect(json).toHaveLength(((indicators.length - cityOnly) * 10 + cityOnly) * 16);
+    expect(new Set(json.map((r) => r.period)).size).toBe(16);
     for (const [i, row] of json.entries()) {
       const p = parquet[i] as Record<string, unknown>;
       for (const key of ['indicator', 'region', 'period', 'actual', 'target', 'attainment', 'status', 'notes']) expect(p[key]).toEqual(row[key]);

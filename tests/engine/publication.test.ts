@@ -65,7 +65,7 @@ describe('revisions and publications', () => {
     expect(one).toMatchObject({ runId: 1, status: 'done', asOf: null, engineVersion: ENGINE_VERSION, settings: { warningThreshold: 0.9 } });
     expect(one?.definitionsSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(two?.definitionsSha256).toBe(one?.definitionsSha256);
-    expect(one?.inputs.map((i) => i.name)).toEqual(['regions.csv', 'targets.csv', '01_2022_long.csv', '02_2023Q1_wide.csv', '03_2023Q2.xlsx', '04_2023Q3.json', '05_2023Q4.parquet', '06_2023Q2_revision.csv', '07_2023_plan_programmes.csv', 'tasks.json', '2023Q1.csv', '2023Q2.csv', '2023Q3.csv', '2023Q4.csv']);
+    expect(one?.inputs.map((i) => i.name)).toEqual(['regions.csv', 'targets.csv', '00_2020_2021_history.csv', '01_2022_long.csv', '02_2023Q1_wide.csv', '03_2023Q2.xlsx', '04_2023Q3.json', '05_2023Q4.parquet', '06_2023Q2_revision.csv', '07_2023_plan_programmes.csv', 'tasks.json', '2023Q1.csv', '2023Q2.csv', '2023Q3.csv', '2023Q4.csv']);
     expect(two?.inputs.filter((i) => i.status === 'loaded').map((i) => i.name)).toEqual(['07_revision.csv']);
     for (const i of two?.inputs ?? []) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const { code, out } = await cli('diff', '1', '2', '--db', db, '--json');

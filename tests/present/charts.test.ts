@@ -554,7 +554,7 @@ describe('the year-end projection (年末预计)', () => {
     return row;
   };
 
-  it('the cumulative chart draws it at 四季度 with its figure 「预计年末 123家」 and says what it is (2023Q2, new incubated firms)', () => {
+  it('the cumulative chart draws it at 四季度 with its figure 「预计年末 120家」 and says what it is (2023Q2, new incubated firms)', () => {
     const row = cityRow(data, 'new_incubated_firms');
     expect(row.projected).not.toBeNull();
     const chart = chartNamed('cumulative-new_incubated_firms');
@@ -562,21 +562,23 @@ describe('the year-end projection (年末预计)', () => {
     const drawn = projectionOf(chart).map((v) => [v.quarter_label, v.value]);
     expect(new Set(drawn.map((d) => JSON.stringify(d)))).toEqual(new Set([JSON.stringify(['二季度', 57]), JSON.stringify(['四季度', row.projected])]));
     const label = `预计年末 ${formatValue(row.projected, indicatorById(data, 'new_incubated_firms'))}`;
-    expect(label).toBe('预计年末 123家');
+    // 57 × mean(97/47, 103/49, 110/51) = 120.13 (docs/figures.md §11.1), drawn in the indicator's 0 decimals.
+    expect(label).toBe('预计年末 120家');
     expect(sceneNamed(chart.name).items.filter((i) => i.marktype === 'text' && i.text === label)).toHaveLength(1);
     // The annual target stays: the plan's 四季度 point, 120.
     expect(inlineValues(chart).some((v) => v.series === '计划进度' && v.quarter_label === '四季度' && v.value === 120)).toBe(true);
     const subtitle = titleLines(chart.spec).subtitle.join('');
     expect(subtitle).toContain(projectionNote);
-    // The sample has one seasonal factor: no range, so no word of one.
-    expect(subtitle).not.toContain('竖线为区间');
+    // Three seasonal factors give a range (117.64 … 122.94), and the subtitle says what its line is.
+    expect(row.projectedLow).not.toBeNull();
+    expect(subtitle).toContain('竖线为区间');
   });
 
   it('draws the range from projectedLow to projectedHigh as a vertical rule, clear of every figure', async () => {
+    // The sample's own range: 57 × 2.0638 … 57 × 2.1569 (three seasonal factors).
     const row = cityRow(data, 'new_incubated_firms');
-    const ranged = { ...data, rows: data.rows.map((r) => (r === row ? { ...r, projectedLow: 105, projectedHigh: 135 } : r)) };
-    const chart = cumulativeChart(ranged, indicatorById(ranged, 'new_incubated_firms'), rootRegion(ranged).code, measure) as Chart;
-    expect(inlineValues(chart).filter((v) => 'low' in v)).toEqual([{ quarter_label: '四季度', low: 105, high: 135 }]);
+    const chart = cumulativeChart(data, indicatorById(data, 'new_incubated_firms'), rootRegion(data).code, measure) as Chart;
+    expect(inlineValues(chart).filter((v) => 'low' in v)).toEqual([{ quarter_label: '四季度', low: row.projectedLow, high: row.projectedHigh }]);
     expect(titleLines(chart.spec).subtitle.join('')).toContain(`${projectionNote}（竖线为区间）`);
     const scene = await sceneOf(chart.spec);
     expect(scene.items.filter((i) => i.marktype === 'rule' && i.role === 'mark')).toHaveLength(1);

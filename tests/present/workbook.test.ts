@@ -447,12 +447,20 @@ describe('the 通报 workbook', () => {
     expect(names).toContain('数据质量');
   });
 
-  it('says in 数据质量 that the checks found nothing, when they found nothing', () => {
-    expect(data.quality).toEqual([]);
-    const ws = sheet(workbook, '数据质量');
+  it('says in 数据质量 that the checks found nothing, when they found nothing', async () => {
+    const clean = await readBack(await buildWorkbook({ ...data, quality: [], missingReports: [] }));
+    const ws = sheet(clean, '数据质量');
     expect(ws.getCell('A4').value).toBe('本期未发现数据质量问题。');
     expect(ws.getCell(4, qualityHeaders.length).master.address).toBe('A4');
-    expect(workbook.getWorksheet('催报')).toBeUndefined();
+    expect(clean.getWorksheet('催报')).toBeUndefined();
+  });
+
+  it('lists the sample run\'s own stored findings of the period in 数据质量, one row each', () => {
+    expect(data.quality.length).toBeGreaterThan(0);
+    const ws = sheet(workbook, '数据质量');
+    const rules = new Set<string>();
+    for (let row = 4; row < 4 + data.quality.length; row++) rules.add(String(ws.getCell(row, 2).value));
+    expect([...rules].sort()).toEqual([...new Set(data.quality.map((f) => f.code))].sort());
   });
 
   it('lists every quality finding in 数据质量 in words, then what each missing report leaves 无数据 in 催报', async () => {
