@@ -459,7 +459,7 @@ describe('the 通报 workbook', () => {
     expect(data.quality.length).toBeGreaterThan(0);
     const ws = sheet(workbook, '数据质量');
     const rules = new Set<string>();
-    for (let row = 4; row < 4 + data.quality.length; row++) rules.add(String(ws.getCell(row, 2).value));
+    for (let row = 4; row < 4 + data.quality.length; row++) rules.add(ws.getCell(row, 2).text);
     expect([...rules].sort()).toEqual([...new Set(data.quality.map((f) => f.code))].sort());
   });
 
