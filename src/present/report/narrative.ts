@@ -1,5 +1,7 @@
 import type { EarlyWarning } from '../../assess/outlook/earlyWarnings.js';
+import { statusLabels } from '../../assess/statusRules.js';
 import type { Status } from '../../model/status.js';
+import { statusDisplayOrder } from '../charts/statusStyle.js';
 import { formatLead, formatShare, formatValue, progressLead } from '../format/formatFigure.js';
 import { periodLabel } from '../format/periodLabels.js';
 import type { ReportData, ReportRow } from './reportData.js';
@@ -64,18 +66,10 @@ export function narrativeOf(data: ReportData, quality: { readonly errors: number
     return { text: String(matching.length), value: matching.length, counted: matching.map((r) => ({ indicator: r.indicator, region: r.region })) };
   };
   const all: NarrativeFact = { text: String(city.length), value: city.length, counted: city.map((r) => ({ indicator: r.indicator, region: r.region })) };
-  const statusParts: NarrativeSentence = (
-    [
-      ['completed', '已完成'],
-      ['on_track', '达到序时'],
-      ['warning', '预警'],
-      ['behind', '滞后'],
-      ['pending', '年末考核'],
-      ['no_data', '无数据'],
-    ] as const
-  )
-    .filter(([s]) => city.some((r) => r.status === s))
-    .flatMap(([s, label], i) => [i === 0 ? label : `、${label}`, counted(s), '项']);
+  // Every status the root has, in the order and words the tables and legends use, so the counts add up to all.
+  const statusParts: NarrativeSentence = statusDisplayOrder
+    .filter((s) => city.some((r) => r.status === s))
+    .flatMap((s, i) => [i === 0 ? statusLabels[s] : `、${statusLabels[s]}`, counted(s), '项']);
   const overall: NarrativeSentence[] = [[`${when}，${root.name}`, all, '项主要指标中，', ...statusParts, '。']];
 
   const fact = (r: ReportRow, field: FactField, value: number, text: string): NarrativeFact => ({ text, value, source: { indicator: r.indicator, region: r.region, period: r.period, field } });
