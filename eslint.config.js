@@ -28,6 +28,7 @@ export const layerOptions = {
     'present',
     'publish',
     'engine',
+    'serve',
     'cli',
     'index.ts',
   ],
