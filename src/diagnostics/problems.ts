@@ -57,6 +57,8 @@ export const problems = {
   NO_FIGURE: { severity: 'error', message: '该运行中没有这个数字 / no such figure in the run', expected: '指标代码或名称、地区代码或名称、期别（如 2023Q2）/ an indicator, a region and a period of the run' },
   NO_HISTORY: { severity: 'error', message: '数据库中没有这项观测 / no such observation in the database', expected: '地区代码或名称、基础数据项代码或名称、期别（如 2023Q2）/ a region, a variable and a period that were reported' },
   UNKNOWN_PERIOD: { severity: 'error', message: '该期别没有结果 / no results for this period' },
+  UNKNOWN_CHART_KIND: { severity: 'error', message: '没有这种图表 / no such kind of chart', expected: 'scorecard、heatmap、cumulative、ranking 或 trend' },
+  BAD_PARAMETER: { severity: 'error', message: '请求参数不正确 / a request parameter is not valid' },
   DUPLICATE_DEFINITION: { severity: 'error', message: '定义重复 / a definition appears twice', expected: '每个代码只定义一次 / each code defined once' },
   OUT_IS_PUBLICATION: { severity: 'error', message: '这个文件夹属于 kpi run 的发布，不能另写通报 / this folder belongs to a publication of kpi run', expected: '另选一个 --out 文件夹 / choose another --out folder' },
   // Inputs as they really arrive: what has one meaning is normalized (and logged); what is ambiguous is rejected here.

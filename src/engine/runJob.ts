@@ -32,6 +32,7 @@ import type { Staging } from '../publish/outputFolder.js';
 import { discardStaging, stagePublication, switchPublication, tidyOutput } from '../publish/outputFolder.js';
 import { lockOutput } from '../publish/outputLock.js';
 import { lastPublishedRun, settleStagedRuns } from '../publish/settleRuns.js';
+import { publishSnapshot, snapshotPath } from '../publish/snapshot.js';
 import type { Settings } from '../settings.js';
 import { settingsSchema } from '../settings.js';
 import { saveCatalog, storedCatalog } from '../store/catalogStore.js';
@@ -112,6 +113,12 @@ export interface RunSummary {
    * publication, with why. Empty when no file was removed.
    */
   readonly withdrawn: { readonly files: readonly string[]; readonly diff: RunDiff | null };
+  /**
+   * The published snapshot `kpi serve` and other readers open (see
+   * {@link publishSnapshot}): its path, or why it could not be refreshed —
+   * the run is published either way. Null for a dry run.
+   */
+  readonly snapshot: { readonly path: string; readonly problem?: string } | null;
 }
 
 /**
@@ -136,6 +143,31 @@ export interface RunSummary {
  * const summary = await runJob({ data: 'data/suqian', out: 'out/suqian' });
  */
 export async function runJob(options: RunOptions): Promise<RunSummary> {
+  const db = options.db ?? join(options.out, 'kpi.duckdb');
+  const work = await folderWork(options, db);
+  const where = { out: options.out, db, waitSeconds: options.waitSeconds, progress: options.onProgress ?? (() => {}) };
+  return (options.dryRun === true ? rehearsing : publishing)(where, work);
+}
+
+/** What {@link computeFolder} takes: a data folder and how to read it, as for {@link runJob}. */
+export type FolderOptions = Pick<RunOptions, 'data' | 'metrics' | 'settings' | 'onProgress' | 'now' | 'encoding'>;
+
+/**
+ * Phases 1–5 into a store the caller holds and keeps (an in-memory one, for
+ * the library's `compute`): the data folder checked, stored and computed in
+ * one committed transaction, and the run marked `done`, with no output
+ * folder and no file written. Returns the run's id.
+ */
+export async function computeFolder(store: Store, options: FolderOptions): Promise<number> {
+  const work = await folderWork(options, store.path);
+  const runId = await nextRunId(store);
+  await store.transaction(async () => (await work(store, runId))(null));
+  await setRunStatus(store, runId, 'done');
+  return runId;
+}
+
+/** Phase 1 (read + check, before any store is opened), then the work of phases 2–6 on the data folder. */
+async function folderWork(options: FolderOptions, db: string): Promise<Work> {
   const progress = options.onProgress ?? (() => {});
   progress('读取指标目录 loading the catalog');
   const catalog: Catalog = await loadCatalog(options.metrics ?? defaultMetricsFolder());
@@ -145,10 +177,8 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
   const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
   if (hasErrors(folder)) throw new KpiInputError(folder.diagnostics);
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
-  const db = options.db ?? join(options.out, 'kpi.duckdb');
-
-  const where = { out: options.out, db, waitSeconds: options.waitSeconds, progress };
-  return (options.dryRun === true ? rehearsing : publishing)(where, async (store, runId) => {
+  const report = 'report' in options && options.report === true;
+  return async (store, runId) => {
     // 2. store
     const previous = await lastPublishedRun(store);
     progress('写入数据库 storing observations');
@@ -160,12 +190,12 @@ export async function runJob(options: RunOptions): Promise<RunSummary> {
     const removed = previous === null ? [] : await filesGone(store, previous, runId);
     return async (staging) => {
       const context = await computeRun(store, { runId, at: now, catalog, settings, inputs, progress });
-      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: options.report === true, progress });
+      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report, progress });
       const diff = previous !== null && removed.length > 0 ? await diffRuns(store, previous, runId) : null;
       const normalized = summarizeNormalizations(folder.normalizations, { relativeTo: folder.folder });
-      return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, withdrawn: { files: removed, diff }, ...published };
+      return { runId, db, load, warnings: folder.diagnostics, normalized, asOf: null, withdrawn: { files: removed, diff }, snapshot: null, ...published };
     };
-  });
+  };
 }
 
 /**
@@ -207,7 +237,11 @@ async function publishing(where: Where, work: Work): Promise<RunSummary> {
       await switchPublication(staging, { runId, db: resolve(where.db), engineVersion: ENGINE_VERSION });
       await setRunStatus(store, runId, 'done');
       await tidyOutput(where.out);
-      return relocated(summary, staging);
+      const snapshot = await publishSnapshot(store).then(
+        (path) => ({ path }),
+        (e: unknown) => ({ path: snapshotPath(where.db), problem: e instanceof Error ? e.message : String(e) }),
+      );
+      return { ...relocated(summary, staging), snapshot };
     } finally {
       store.close();
     }
@@ -298,7 +332,7 @@ export async function recomputeJob(options: RecomputeOptions): Promise<RunSummar
       const context = await computeRun(store, { runId, at, catalog, settings: base.settings, inputs, progress });
       const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: options.report === true, progress });
       const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, planLoad: inputs.planLoad };
-      return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.runId, withdrawn: { files: [], diff: null }, ...published };
+      return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.runId, withdrawn: { files: [], diff: null }, snapshot: null, ...published };
     };
   });
 }
@@ -357,7 +391,7 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
   };
 }
 
-type Presented = Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn'>;
+type Presented = Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn' | 'snapshot'>;
 
 /** Phase 6: the run's files, written into the staged folder from its context: results, early warnings, plan tracking and, if asked, the latest period's 通报. */
 async function present(store: Store, context: RunContext, p: { readonly staging: Staging; readonly report: boolean; readonly progress: (message: string) => void }): Promise<Presented> {

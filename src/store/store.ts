@@ -27,15 +27,19 @@ export class Store {
    * A file that is not a DuckDB database, an empty file included, is never
    * touched: {@link StoreUnusableError}. DuckDB never installs or loads an
    * extension by itself (everything the engine uses is built in), so opening
-   * a file never reaches the network.
+   * a file never reaches the network. With `readOnly` (implies `existing`)
+   * nothing is written, not even the table layout, and any number of
+   * processes may read the file at once — but none may then write it, which
+   * is why `kpi serve` reads a published snapshot, never the store itself.
    */
-  static async open(path: string, options: { waitSeconds?: number; existing?: boolean } = {}): Promise<Store> {
-    if (path !== ':memory:') await checkDatabaseFile(path, options.existing === true);
+  static async open(path: string, options: { waitSeconds?: number; existing?: boolean; readOnly?: boolean } = {}): Promise<Store> {
+    const readOnly = options.readOnly === true;
+    if (path !== ':memory:') await checkDatabaseFile(path, options.existing === true || readOnly);
     const deadline = Date.now() + (options.waitSeconds ?? 0) * 1000;
     let instance: DuckDBInstance;
     for (;;) {
       try {
-        instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+        instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...(readOnly ? { access_mode: 'READ_ONLY' } : {}) });
         break;
       } catch (e) {
         const message = String((e as Error).message);
@@ -48,7 +52,7 @@ export class Store {
     const connection = await instance.connect();
     const store = new Store(instance, connection, path);
     try {
-      await store.checkVersion(options.existing === true);
+      await store.checkVersion(options.existing === true || readOnly, readOnly);
     } catch (e) {
       store.close();
       throw duckdbFileAccessError(e, path, 'write') ?? e;
@@ -56,12 +60,13 @@ export class Store {
     return store;
   }
 
-  private async checkVersion(existing: boolean): Promise<void> {
+  private async checkVersion(existing: boolean, readOnly: boolean): Promise<void> {
     const tables = new Set((await this.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map((t) => t.name));
     if (tables.has('runs') && !tables.has('meta')) throw new StoreVersionError(this.path, 1);
     if (existing && !tables.has('meta')) throw new StoreUnusableError(this.path, 'not-kpi');
-    for (const statement of schemaStatements) await this.connection.run(statement);
+    if (!readOnly) for (const statement of schemaStatements) await this.connection.run(statement);
     const stored = await this.one<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+    if (!stored && readOnly) throw new StoreUnusableError(this.path, 'not-kpi');
     if (!stored) await this.run("INSERT INTO meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
     else if (Number(stored.value) !== SCHEMA_VERSION) throw new StoreVersionError(this.path, Number(stored.value));
   }

@@ -47,7 +47,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   const started = performance.now();
   const onProgress = values.quiet ? () => {} : (m: string) => term.progress(m);
   const dryRun = values['dry-run'] === true;
-  let summary;
+  let summary: RunSummary;
   if (values['as-of'] !== undefined) {
     if (!values.out && !(dryRun && values.db)) throw new UsageError('需要 --out / --out is required');
     if (values.data) throw new UsageError('--as-of 只用数据库中的数据，不读 --data / --as-of recomputes from the database alone; drop --data');
@@ -140,6 +140,9 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   if (summary.report) {
     term.out(`通报 report ${summary.latestPeriod}: ${summary.report.html}, ${summary.report.xlsx}, ${summary.report.charts.length} 个图表 charts × 3 (.vl.json .svg .png)`);
     for (const w of summary.report.warnings) term.err(`警告 chart warning: ${w}`);
+  }
+  if (summary.snapshot?.problem !== undefined) {
+    term.err(`警告 warning: 已发布，但供 kpi serve 读取的快照未能更新 published, but the snapshot kpi serve reads was not refreshed: ${summary.snapshot.path}：${summary.snapshot.problem}`);
   }
   if (!values.quiet) term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
