@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defaultTimeZone, isTimeZone } from './model/clock.js';
 
+/** A web origin: scheme and host (and port), no path. */
+export const webOrigin = z.string().regex(/^https?:\/\/[^/\s]+$/, { message: '应为网页来源 expected an origin such as https://dash.example.org (scheme and host, no path)' });
+
 /** Settings of a run; a data folder's settings.json may set any of them. */
 export const settingsSchema = z.strictObject({
   /** Attainment at or above this (but below 1) is 预警 warning; below it, 滞后 behind. */
@@ -17,6 +20,8 @@ export const settingsSchema = z.strictObject({
   reportTitle: z.string().min(1).optional(),
   /** The zone of the times a publication shows (the 通报's colophon, the workbook): an IANA name; Beijing time by default. */
   timeZone: z.string().refine(isTimeZone, { message: '应为时区名 expected an IANA time zone name such as Asia/Shanghai or Europe/Berlin' }).default(defaultTimeZone),
+  /** The web origins (`https://dash.example.gov.cn`) whose pages may call `kpi serve`'s API from a browser (CORS); none by default. */
+  corsOrigins: z.array(webOrigin).default([]),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -20,6 +20,9 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
   diff     两次运行之间变化的数字及原因（哪项输入被修订） what changed between two runs, and why
   report   生成一期的通报：图表（.vl.json/.svg/.png）、report.html、report.xlsx
            render one period's report: charts, a self-contained HTML page and an Excel workbook
+  serve    只读 HTTP 接口和实时仪表板（不妨碍 kpi run） a read-only HTTP API and live dashboard that never blocks kpi run
+  export   为 BI 工具导出一次运行：按年和期别分区的 Parquet、地区、指标、目标、有效观测、manifest.json
+           export a run for BI tools: results partitioned by year and period, regions, indicators, targets, observations
 
 选项 Options:
   -h, --help     显示帮助 show help (also: kpi <command> --help)
@@ -148,4 +151,63 @@ Each run: time, status, data folder (or the run it recomputed), every input file
 
 ${exitStatusHelp}
   （1：数据库中没有要找的内容 1: the database holds no such thing；3：--db 不存在或不是 kpi 数据库 3: --db is missing or not a kpi database）
+`;
+
+export const exportHelp = `kpi export — 为 BI 工具导出一次运行 / export a run for BI tools (Superset, Metabase, Grafana, pandas)
+
+用法 Usage:
+  kpi export --out <folder> [--db <file>] [--run <id>] [--wait <seconds>]
+
+写出 Writes (docs/bi-tools.md):
+  results/year=YYYY/period=YYYYQn/*.parquet   与 results.csv 相同的行和列（另加 year） the rows of results.csv (plus year)
+  regions.parquet indicators.parquet targets.parquet   运行所用的地区、指标定义、目标 what the run used
+  observations.parquet   运行时有效的观测版本（文件、行、sha256） the revisions in effect, with file, row, sha256
+  quality.parquet runs.parquet manifest.json   数据质量、已发布的运行、清单（行数和列） quality, runs, the manifest
+全部文件一次切换（<folder>/.kpi/current），读者不会看到一半的导出；再次导出替换整个文件夹。
+All files are switched in at once (<folder>/.kpi/current): a reader never sees half an export; exporting again replaces it whole.
+
+选项 Options:
+  --out <folder>     导出文件夹：新的、空的或以前的导出 the export folder: new, empty, or an earlier export
+  --db <file>        数据库文件，默认 <out>/kpi.duckdb 或 <out>/../kpi.duckdb the database
+  --run <id>         运行编号，默认最近一次发布 the run, default the latest published
+  --wait <seconds>   另一导出正写入同一文件夹时最多等待的秒数 wait for another export into the folder
+  -q, --quiet        不显示进度 no progress messages
+
+${exitStatusHelp}
+  （1：没有这次运行 1: no such run；2：--out 是别的文件夹（如 kpi run 的输出）2: --out holds something else, e.g. a kpi run output）
+
+示例（先运行 npm run sample）Example, after npm run sample:
+  kpi export --db out/suqian/kpi.duckdb --out out/suqian/warehouse
+`;
+
+export const serveHelp = `kpi serve — 只读 HTTP 接口和实时仪表板 / a read-only HTTP API and a live dashboard
+
+用法 Usage:
+  kpi serve [--db <file> | --out <folder>] [--port <n>] [--host <address>] [--cors <origins>]
+
+读取每次 kpi run 发布的只读快照（数据库旁的 kpi.published.duckdb），从不打开数据库本身：服务运行时 kpi run 照常进行，
+发布后立即提供新的结果。Serves the read-only snapshot every kpi run publishes beside the database, never the
+database itself: kpi run goes on while it serves, and each new publication is served as soon as it lands.
+
+接口 Endpoints（GET；/openapi.json 为 OpenAPI 3.1 说明 describes them all）:
+  /                       仪表板 the dashboard
+  /indicators /regions /periods /runs
+  /results?indicator=&region=&period=&run=&format=csv     结果（JSON；CSV 用 Accept: text/csv 或 format=csv）
+  /explain/<指标>/<地区>/<期别>    一个数字是怎样算出来的 how a figure was made
+  /charts/<kind>?period=&region=&indicator=             通报的 Vega-Lite 图表 the 通报's charts
+  /report/<期别>           该期的 HTML 通报 the period's HTML report
+  /health
+
+选项 Options:
+  --db <file>         数据库文件 the database (default <out>/kpi.duckdb or ./kpi.duckdb)
+  --out <folder>      kpi run 的输出文件夹，数据库在其中 the run's output folder holding kpi.duckdb
+  --port <n>          端口，默认 8080（0：任一空闲端口）the port, default 8080 (0: any free port)
+  --host <address>    监听地址，默认 127.0.0.1（仅本机）the address to listen on, default 127.0.0.1 (this machine only)
+  --cors <origins>    允许跨域调用的网页来源，逗号分隔，默认取 settings.json 的 corsOrigins
+                      web origins allowed to call the API from a browser, comma-separated (default settings.json corsOrigins)
+
+${exitStatusHelp}
+
+示例 Example:
+  kpi serve --out out/suqian --port 8080
 `;

@@ -26,6 +26,8 @@ const commands: Record<string, () => Promise<Command>> = {
   history: async () => (await import('./commands/history.js')).historyCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 };
 
 /** Runs the CLI and returns the exit status. */

@@ -43,7 +43,7 @@ export const problems = {
   NO_ROOT: { severity: 'error', message: '没有根地区（上级为空）/ no root region (one with an empty parent)', expected: '恰好一个地区的上级代码留空 / exactly one region with an empty parent' },
   MANY_ROOTS: { severity: 'error', message: '有多个根地区 / more than one root region', expected: '只有一个上级为空的地区 / exactly one region with an empty parent' },
   REGION_CYCLE: { severity: 'error', message: '地区上下级关系成环 / the parent links form a cycle', expected: '上级链最终到达根地区 / every chain of parents ends at the root' },
-  BAD_SETTINGS: { severity: 'error', message: '设置文件无效 / settings.json is not valid', expected: 'JSON 对象，键为 warningThreshold、dataQualityTolerance、reportTitle、timeZone、warningProbability、jumpTolerance、outlierZ（见 README）/ a JSON object with the keys the README lists' },
+  BAD_SETTINGS: { severity: 'error', message: '设置文件无效 / settings.json is not valid', expected: 'JSON 对象，键为 warningThreshold、dataQualityTolerance、reportTitle、timeZone、warningProbability、jumpTolerance、outlierZ、corsOrigins（见 README）/ a JSON object with the keys the README lists' },
   BAD_DEFINITION: { severity: 'error', message: '指标定义无效 / a catalog definition is not valid', expected: '按 README 的目录格式填写定义 / a definition in the catalog format of the README' },
   FORMULA_SYNTAX: { severity: 'error', message: '公式语法错误 / the formula cannot be parsed', expected: '完整的表达式，如 100 * rd_expenditure / gdp / a complete expression such as 100 * rd_expenditure / gdp' },
   FORMULA_UNKNOWN_IDENTIFIER: { severity: 'error', message: '公式引用了未知的标识符 / the formula uses an unknown identifier', expected: '目录中的基础数据项代码 / a variable code of the catalog' },
@@ -59,6 +59,7 @@ export const problems = {
   UNKNOWN_PERIOD: { severity: 'error', message: '该期别没有结果 / no results for this period' },
   UNKNOWN_CHART_KIND: { severity: 'error', message: '没有这种图表 / no such kind of chart', expected: 'scorecard、heatmap、cumulative、ranking 或 trend' },
   BAD_PARAMETER: { severity: 'error', message: '请求参数不正确 / a request parameter is not valid' },
+  UNKNOWN_ENDPOINT: { severity: 'error', message: '没有这个地址 / no such endpoint', expected: 'GET /openapi.json 列出全部地址 / GET /openapi.json lists every endpoint' },
   DUPLICATE_DEFINITION: { severity: 'error', message: '定义重复 / a definition appears twice', expected: '每个代码只定义一次 / each code defined once' },
   OUT_IS_PUBLICATION: { severity: 'error', message: '这个文件夹属于 kpi run 的发布，不能另写通报 / this folder belongs to a publication of kpi run', expected: '另选一个 --out 文件夹 / choose another --out folder' },
   // Inputs as they really arrive: what has one meaning is normalized (and logged); what is ambiguous is rejected here.
