@@ -1,24 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { csvField } from '../model/csvText.js';
+import type { Sql } from '../model/sql.js';
 import { ident, joinSql, literal, sql } from '../model/sql.js';
 import type { Store } from '../store/store.js';
 import type { ResultColumn, ResultRow } from './resultColumns.js';
 import { resultColumns } from './resultColumns.js';
+import { resultsCsv } from './resultsCsv.js';
+import { publishedSchema } from './schemas/publishedSchemas.js';
+import { resultColumnDescriptions, resultRowSchema } from './schemas/resultRowSchema.js';
 import { partialOf, writeAtomically } from './writeAtomically.js';
-
-const csvValue = (row: ResultRow, column: ResultColumn): string => (column === 'findings' ? csvField(JSON.stringify(row.findings)) : csvField(row[column]));
 
 /** Rows go out in slices: one string for a million rows would pass V8's string length limit. */
 const SLICE = 10_000;
-
-/** CSV with a BOM so Excel reads UTF-8; numbers unrounded, nulls empty, findings as JSON text. */
-function* csvChunks(rows: readonly ResultRow[]): Generator<string> {
-  yield `\uFEFF${resultColumns.join(',')}\r\n`;
-  for (let i = 0; i < rows.length; i += SLICE) {
-    yield rows.slice(i, i + SLICE).map((row) => `${resultColumns.map((c) => csvValue(row, c)).join(',')}\r\n`).join('');
-  }
-}
 
 /** One JSON object per line inside an array: diffable, and the same values as the CSV. */
 function* jsonChunks(rows: readonly ResultRow[]): Generator<string> {
@@ -68,6 +61,51 @@ const parquetTypes: Record<ResultColumn, string> = {
   pace_needed: 'DOUBLE',
 };
 
+/** The columns no row leaves null (the key, the status, names and words, findings as `[]`): the results schema's columns that refuse null. */
+export const notNullResultColumns: readonly ResultColumn[] = resultColumns.filter((c) => !resultRowSchema.shape[c].safeParse(null).success);
+
+/**
+ * What results.parquet says about itself, in its key-value metadata (Parquet
+ * has no per-column comment): the JSON Schema of its rows, the columns that
+ * are never null, and each column's description, the same words as the
+ * schema's. Read them with DuckDB's `parquet_kv_metadata()` or any reader's
+ * file metadata.
+ */
+export const resultsParquetMetadata = (): Record<string, string> => ({
+  'kpi.schema': publishedSchema('results').$id,
+  'kpi.not_null': JSON.stringify(notNullResultColumns),
+  ...Object.fromEntries(resultColumns.map((c) => [`kpi.description.${c}`, resultColumnDescriptions[c]])),
+});
+
+/** A column's DuckDB type as SQL (the types are this file's constants). */
+const sqlType = (c: ResultColumn): Sql => parquetTypes[c] as Sql;
+
+/** The staging table of results.parquet, in the store's connection only. */
+const STAGING = ident('results_parquet_rows');
+
+/**
+ * Writes results.parquet from the results.json just written at `json`: the
+ * rows pass through a temporary table whose never-null columns are NOT
+ * NULL, so a null there stops the write instead of being published.
+ * DuckDB 1.5 still writes every column as OPTIONAL (it does not carry a
+ * table's NOT NULL into the file), so `kpi.not_null` in the metadata is
+ * where a reader finds which columns are never null.
+ */
+async function writeParquet(store: Store, json: string, parquet: string): Promise<void> {
+  const columns = joinSql(resultColumns.map((c) => sql`${ident(c)}: ${literal(parquetTypes[c])}`));
+  const definitions = joinSql(
+    resultColumns.map((c) => (notNullResultColumns.includes(c) ? sql`${ident(c)} ${sqlType(c)} NOT NULL` : sql`${ident(c)} ${sqlType(c)}`)),
+  );
+  const metadata = joinSql(Object.entries(resultsParquetMetadata()).map(([key, value]) => sql`${ident(key)}: ${literal(value)}`));
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE ${STAGING} (${definitions})`);
+  try {
+    await store.run(sql`INSERT INTO ${STAGING} SELECT * FROM read_json($json, format = 'array', columns = {${columns}})`, { json });
+    await store.run(sql`COPY ${STAGING} TO $parquet (FORMAT parquet, KV_METADATA {${metadata}})`, { parquet });
+  } finally {
+    await store.run(sql`DROP TABLE IF EXISTS ${STAGING}`);
+  }
+}
+
 /**
  * Writes results.csv, results.json and results.parquet. The Parquet file is
  * DuckDB's reading of the JSON just written, with the columns typed, so the
@@ -77,15 +115,10 @@ const parquetTypes: Record<ResultColumn, string> = {
 export async function writeResults(store: Store, rows: readonly ResultRow[], outFolder: string): Promise<string[]> {
   await mkdir(outFolder, { recursive: true });
   const [csv, json, parquet] = ['results.csv', 'results.json', 'results.parquet'].map((f) => join(outFolder, f)) as [string, string, string];
-  const columns = joinSql(resultColumns.map((c) => sql`${ident(c)}: ${literal(parquetTypes[c])}`));
   await writeAtomically([
-    { file: csv, content: csvChunks(rows) },
+    { file: csv, content: resultsCsv(rows) },
     { file: json, content: jsonChunks(rows) },
-    {
-      file: parquet,
-      content: (path) =>
-        store.run(sql`COPY (SELECT * FROM read_json($json, format = 'array', columns = {${columns}})) TO $parquet (FORMAT parquet)`, { json: partialOf(json), parquet: path }),
-    },
+    { file: parquet, content: (path) => writeParquet(store, partialOf(json), path) },
   ]);
   return [csv, json, parquet];
 }
