@@ -26,8 +26,8 @@ function* jsonChunks(rows: readonly ResultRow[]): Generator<string> {
   yield '\n]\n';
 }
 
-/** DuckDB's type for each column of results.parquet. */
-const parquetTypes: Record<ResultColumn, string> = {
+/** DuckDB's type for each column of results.parquet (and of the warehouse export's results files). */
+export const parquetTypes: Record<ResultColumn, 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'JSON'> = {
   indicator: 'VARCHAR',
   region: 'VARCHAR',
   period: 'VARCHAR',

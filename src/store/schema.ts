@@ -1,11 +1,14 @@
-/** Bumped whenever a table changes shape; a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 6;
+import { warehouseViewStatements } from './warehouse/warehouseViews.js';
+
+/** Bumped whenever a table or view changes shape (7: the `warehouse` views); a database of another version is refused, not misread. */
+export const SCHEMA_VERSION = 7;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
  * version of the regions, targets and catalog, every observation revision
  * (each with the file, its sha256 and the row it came from) and every run's
- * results are kept, so any publication can be recomputed as it was.
+ * results are kept, so any publication can be recomputed as it was. Then
+ * the `warehouse` views over the latest published run (docs/bi-tools.md).
  */
 export const schemaStatements: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -85,4 +88,5 @@ export const schemaStatements: readonly string[] = [
      run_id INTEGER NOT NULL, ord INTEGER NOT NULL, finding JSON NOT NULL,  -- {code, severity, region, period, …} (src/model/qualityFinding.ts)
      PRIMARY KEY (run_id, ord)
    )`,
+  ...warehouseViewStatements,
 ];
