@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -54,6 +55,20 @@ function printedBlocks(readme: string): Printed[] {
   }));
 }
 
+/** Starts `command` in its own process group and waits until it prints an address (`http://…`), exits, or 20 s pass. */
+async function startedInBackground(command: string, cwd: string, children: ChildProcess[]): Promise<{ status: number; text: string }> {
+  const child = spawn('sh', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  children.push(child);
+  let text = '';
+  let exited: number | null | undefined;
+  child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
+  child.on('exit', (code) => (exited = code));
+  const deadline = Date.now() + 20_000;
+  while (exited === undefined && !/http:\/\//.test(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  return { status: exited === undefined ? (/http:\/\//.test(text) ? 0 : -1) : (exited ?? -1), text };
+}
+
 const sqlBlocks = (readme: string): string[] => [...readme.matchAll(/^```sql\n([\s\S]*?)^```/gm)].map((m) => m[1] ?? '');
 
 /** `…` in a quoted line stands for anything. */
@@ -69,6 +84,7 @@ describe('the README (then docs/), followed from top to bottom in a fresh copy o
   let work: string;
   let readme: string;
   const outputs = new Map<string, { status: number; text: string }>();
+  const background: ChildProcess[] = [];
 
   beforeAll(async () => {
     // The analysts' documents in docs/ are followed after the README, on what it made.
@@ -83,6 +99,11 @@ describe('the README (then docs/), followed from top to bottom in a fresh copy o
       const run = withoutInstall(command);
       // A command quoted twice (the README, then docs/) is run once: what it printed the first time is what the README quotes.
       if (run === undefined || outputs.has(command)) continue;
+      if (run.endsWith('&')) {
+        // A server the README starts in the background (`… &`): it runs until the end, and the commands after it talk to it.
+        outputs.set(command, await startedInBackground(run.slice(0, -1), work, background));
+        continue;
+      }
       try {
         const { stdout, stderr } = await execFileAsync('sh', ['-c', run], { cwd: work, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } });
         outputs.set(command, { status: 0, text: `${stdout}\n${stderr}` });
@@ -94,6 +115,7 @@ describe('the README (then docs/), followed from top to bottom in a fresh copy o
   }, 300_000);
 
   afterAll(async () => {
+    for (const child of background) if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
     if (work) await rm(work, { recursive: true, force: true });
   });
 
@@ -133,7 +155,8 @@ describe('the README (then docs/), followed from top to bottom in a fresh copy o
 
   it('every example in the commands\' --help runs on the sample the README made (bare `kpi` as `npm run kpi --`)', async () => {
     const examples: string[] = [];
-    for (const command of ['', 'run', 'report', 'plan', 'runs', 'history', 'explain', 'diff']) {
+    // `serve` runs until stopped: the README starts it in the background instead.
+    for (const command of ['', 'run', 'report', 'plan', 'runs', 'history', 'explain', 'diff', 'export']) {
       const { stdout } = await execFileAsync('node', ['dist/src/cli/bin.js', ...(command ? [command] : []), '--help'], { cwd: work });
       const after = stdout.split(/^示例[^\n]*\n/m)[1] ?? '';
       for (const line of after.split('\n')) {
