@@ -40,5 +40,10 @@ export const statusRules: Record<Status, StatusRule> = {
   behind: { label: '滞后', meaning: (t) => `完成率低于${percent(t)}`, when: null },
 };
 
-/** Each status's name. */
+/**
+ * Each status's name, as the `status_label` column and the 通报 say it.
+ *
+ * @example
+ * statusLabels.on_track // '达到序时'
+ */
 export const statusLabels: Record<Status, string> = Object.fromEntries(Object.entries(statusRules).map(([s, r]) => [s, r.label])) as Record<Status, string>;

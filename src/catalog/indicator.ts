@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { codeSchema } from './variable.js';
 
 export const scheduleKinds = ['level', 'linear', 'explicit', 'year_end'] as const;
+/** How an indicator's target to date is set: `level`, `linear`, `explicit` (targets.csv rows per quarter) or `year_end` (judged at Q4 only). */
 export type ScheduleKind = (typeof scheduleKinds)[number];
 
 /**
@@ -65,4 +66,5 @@ export const indicatorSchema = z.strictObject({
     .optional(),
 });
 
+/** One indicator as a `metrics/indicators/*.yaml` file defines it. */
 export type IndicatorDefinition = z.infer<typeof indicatorSchema>;

@@ -37,4 +37,5 @@ export const variableSchema = z.strictObject({
   description: z.string().optional(),
 }).refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, { message: 'min is above max', path: ['max'] });
 
+/** One variable regions report, as `metrics/variables.yaml` lists it. */
 export type Variable = z.infer<typeof variableSchema>;

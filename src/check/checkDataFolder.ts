@@ -97,6 +97,10 @@ const emptyFolder = (folder: string, diagnostics: Diagnostic[]): CheckedDataFold
  * Every problem of every file is collected, and every normalization (a text
  * encoding, a period label, a number written another way) is listed;
  * nothing is stored here.
+ *
+ * @example
+ * const folder = await checkDataFolder('data/suqian', await loadCatalog('metrics'));
+ * folder.diagnostics.filter((d) => d.severity === 'error').length; // 0: the folder would be accepted
  */
 export async function checkDataFolder(
   folder: string,

@@ -21,7 +21,16 @@ export interface Diagnostic extends Location {
 
 export const isError = (d: Diagnostic): boolean => d.severity === 'error';
 
-/** Thrown when input is rejected; carries every problem found, not just the first. */
+/**
+ * Thrown when input is rejected; carries every problem found, not just the first.
+ *
+ * @example
+ * try {
+ *   await compute({ data: 'tests/fixtures/bad/unknown-region-code' });
+ * } catch (e) {
+ *   if (e instanceof KpiInputError) e.diagnostics.map((d) => d.code); // ['UNKNOWN_REGION']
+ * }
+ */
 export class KpiInputError extends Error {
   readonly diagnostics: readonly Diagnostic[];
 
@@ -33,7 +42,12 @@ export class KpiInputError extends Error {
   }
 }
 
-/** Formats a diagnostic as one line: `file:row [column] CODE message (值 "v"；应为 …)`. */
+/**
+ * Formats a diagnostic as one line: `file:row [column] CODE message (值 "v"；应为 …)`.
+ *
+ * @example
+ * if (e instanceof KpiInputError) e.diagnostics.map(formatDiagnostic).join('\n');
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.row === undefined ? undefined : `第${d.row}行 row ${d.row}`, d.column && `列 column "${d.column}"`]
     .filter(Boolean)

@@ -39,6 +39,7 @@ const valuesOf = (r: FigureResult): Record<(typeof valueFields)[number], Value> 
 /** An input value that differs between the two runs' data. */
 export type RevisedInput = RevisedObservation;
 
+/** One figure that differs between two runs: which fields changed, and why. */
 export interface FigureChange {
   readonly indicator: string;
   readonly region: string;
@@ -48,6 +49,7 @@ export interface FigureChange {
   readonly reasons: readonly string[];
 }
 
+/** What {@link diffRuns} finds between two runs (`kpi diff --json`). */
 export interface RunDiff {
   readonly from: number;
   readonly to: number;

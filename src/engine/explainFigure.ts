@@ -54,6 +54,7 @@ export interface InputValue {
   readonly missingChildren?: readonly string[];
 }
 
+/** One input of a figure's formula: the variable, and its value for the figure's region and period (or a year earlier). */
 export interface FigureInput extends InputValue {
   readonly variable: string;
   readonly variableName: string;
@@ -62,6 +63,7 @@ export interface FigureInput extends InputValue {
   readonly previousYear: boolean;
 }
 
+/** How one figure was made, as `kpi explain --json` prints it (see {@link explainFigure}). */
 export interface Explanation {
   readonly runId: number;
   readonly indicator: { readonly id: string; readonly name: string; readonly unit: string; readonly formula: string; readonly direction: string; readonly scope: string; readonly schedule: string };

@@ -13,6 +13,7 @@ export interface Revision extends StoredRevision {
   readonly current: boolean;
 }
 
+/** Every stored revision of one region's value of one variable at one period (`kpi history`). */
 export interface History {
   readonly region: string;
   readonly regionName: string | null;

@@ -12,6 +12,7 @@ import { settleStagedRuns } from '../publish/settleRuns.js';
 import { Store } from '../store/store.js';
 import { ENGINE_VERSION } from '../version.js';
 
+/** What {@link reportJob} takes: the database, the period, the output folder and which run (default the latest). */
 export interface ReportOptions {
   /** The report folder. */
   readonly out: string;
@@ -24,6 +25,7 @@ export interface ReportOptions {
   readonly onProgress?: (message: string) => void;
 }
 
+/** What {@link reportJob} wrote, and from which run. */
 export interface ReportSummary extends ReportFiles {
   readonly period: string;
   readonly runId: number;

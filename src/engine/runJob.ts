@@ -53,6 +53,7 @@ import { diffRuns } from './diffRuns.js';
 import { defaultMetricsFolder } from './packagePaths.js';
 import { unknownRun } from './unknownRun.js';
 
+/** What {@link runJob} takes: the data folder, the output folder, and how to run (`kpi run`'s options). */
 export interface RunOptions {
   readonly data: string;
   readonly out: string;
@@ -80,6 +81,7 @@ export interface RunOptions {
   readonly dryRun?: boolean;
 }
 
+/** What {@link runJob} did: the run, what it loaded, the results' shape, warnings and data quality, what it wrote. */
 export interface RunSummary {
   readonly runId: number;
   readonly db: string;
@@ -289,6 +291,7 @@ function relocated(summary: RunSummary, staging: Staging): RunSummary {
   return { ...summary, files: summary.files.map(place), ...(report ? { report } : {}) };
 }
 
+/** What {@link recomputeJob} takes: the database, the run (or time) to recompute, and the output folder. */
 export interface RecomputeOptions {
   /** The database holding the publication to recompute. */
   readonly db: string;

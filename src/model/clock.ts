@@ -88,7 +88,11 @@ export function formatMinute(at: Date, zone: string = defaultTimeZone): string {
   return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
 }
 
-/** The day of a moment on the zone's clock, `2023-07-20`. */
+/**
+ * The day of a moment on the zone's clock, `2023-07-20`.
+ *
+ * @example formatDay(new Date('2023-07-19T17:00:00Z')) // '2023-07-20' (01:00 in Beijing)
+ */
 export function formatDay(at: Date, zone: string = defaultTimeZone): string {
   return formatMinute(at, zone).slice(0, 10);
 }

@@ -42,15 +42,30 @@ export const findingSchemas = {
   PARENT_SUM_MISMATCH: z.object({ variable: z.string(), period: z.string(), reported: z.number(), childrenSum: z.number() }),
 } as const;
 
+/** The code of a finding: `ZERO_DIVISION`, `MISSING_INPUTS`, `TARGET_INHERITED`, …. */
 export type FindingCode = keyof typeof findingSchemas;
+/** The typed parameters of a finding of code `C`. */
 export type FindingParams<C extends FindingCode> = z.infer<(typeof findingSchemas)[C]>;
+/** One finding: its code and parameters, as the `findings` column holds them (a JSON array of these). */
 export type Finding = { [C in FindingCode]: { readonly code: C; readonly params: FindingParams<C> } }[FindingCode];
 
+/**
+ * Every finding code of the catalog.
+ *
+ * @example
+ * findingCodes.includes('PARENT_SUM_MISMATCH') // true
+ */
 export const findingCodes = Object.keys(findingSchemas) as FindingCode[];
 
 /** What a finding is about: a data-quality finding asks the reporting unit to check its figures; a completeness one names who did not report. */
 export type FindingKind = 'computation' | 'assessment' | 'completeness' | 'data_quality';
 
+/**
+ * What each finding code is about.
+ *
+ * @example
+ * kpi.rows().filter((r) => r.findings.some((f) => findingKinds[f.code] === 'data_quality'));
+ */
 export const findingKinds: Record<FindingCode, FindingKind> = {
   ZERO_DIVISION: 'computation',
   NOT_FINITE: 'computation',
@@ -71,7 +86,12 @@ const findingSchema = z.discriminatedUnion(
   findingCodes.map((code) => z.object({ code: z.literal(code), params: findingSchemas[code] })) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
-/** Findings as stored (a JSON array), checked against the catalog: a code or parameter the catalog does not know is an error, not a guess. */
+/**
+ * Findings as stored (a JSON array), checked against the catalog: a code or parameter the catalog does not know is an error, not a guess.
+ *
+ * @example
+ * decodeFindings('[{"code":"NO_SCHEDULE_ROW","params":{}}]') // [{ code: 'NO_SCHEDULE_ROW', params: {} }]
+ */
 export function decodeFindings(json: string): Finding[] {
   // Most figures have none: no parse for them (a run's results are decoded row by row).
   if (json === '[]') return [];

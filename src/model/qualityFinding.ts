@@ -76,4 +76,5 @@ export const qualityFindingSchema = z.discriminatedUnion(
 );
 
 type Common = { readonly [K in keyof typeof common]: z.infer<(typeof common)[K]> };
+/** One data-quality finding: a row of quality.csv, as data. */
 export type QualityFinding<C extends QualityCode = QualityCode> = { [K in C]: Common & { readonly code: K; readonly params: QualityParams<K> } }[C];

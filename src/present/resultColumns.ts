@@ -12,6 +12,9 @@ import type { RunContext } from './runContext.js';
  * the findings in words (`notes`) and as data (`findings`); then the
  * outlook (OUTLOOK.md §1–3): 同比, the year-end projection with its range,
  * chance and basis, and the pace needed. New columns only ever go at the end.
+ *
+ * @example
+ * kpi.table().select(resultColumns.slice(0, 12)); // the contract's columns only
  */
 export const resultColumns = [
   'indicator',

@@ -1,6 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 
+/**
+ * The kinds of chart a 通报 draws, one module each under `src/present/charts/`.
+ *
+ * @example
+ * for (const kind of chartKinds) await kpi.charts(kind); // every chart of the latest period
+ */
 export const chartKinds = ['scorecard', 'heatmap', 'cumulative', 'ranking', 'trend'] as const;
+/** One of {@link chartKinds}. */
 export type ChartKind = (typeof chartKinds)[number];
 
 /** One chart of a report: a Vega-Lite spec with its data inline, and what it is about. */
@@ -14,7 +21,12 @@ export interface Chart {
   readonly indicator?: string;
 }
 
-/** Chinese names of the chart kinds, for headings and file lists. */
+/**
+ * Chinese names of the chart kinds, for headings and file lists.
+ *
+ * @example
+ * chartKindLabels.heatmap // '地区×指标热力图'
+ */
 export const chartKindLabels: Record<ChartKind, string> = {
   scorecard: '指标完成情况',
   heatmap: '地区×指标热力图',

@@ -46,13 +46,24 @@ const words: Words = {
     `数据质量 data quality: ${variableNamed(p.variable, n)} ${p.period} 本级报送 ${number(p.reported)}，下级合计 ${number(p.childrenSum)}，相差 ${((100 * Math.abs(p.reported - p.childrenSum)) / Math.abs(p.reported)).toFixed(2)}%（reported total differs from the sum of its parts）`,
 };
 
-/** One finding in words. */
+/**
+ * One finding in words.
+ *
+ * @example
+ * findingText({ code: 'TARGET_INHERITED', params: { from: 'C' } }, { region: (code) => (code === 'C' ? 'City' : undefined) });
+ * // '目标继承自 target inherited from City(C)'
+ */
 export function findingText(finding: Finding, names: FindingNames): string {
   const say = words[finding.code] as (params: Finding['params'], names: FindingNames) => string;
   return say(finding.params, names);
 }
 
-/** A figure's findings as the `notes` column reads: sentences joined by `；`, null when there are none. */
+/**
+ * A figure's findings as the `notes` column reads: sentences joined by `；`, null when there are none.
+ *
+ * @example
+ * notesText(kpi.rows()[0].findings, { region: (code) => kpi.regions.find((r) => r.code === code)?.name });
+ */
 export function notesText(findings: readonly Finding[], names: FindingNames): string | null {
   return findings.length === 0 ? null : findings.map((f) => findingText(f, names)).join('；');
 }

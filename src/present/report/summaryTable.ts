@@ -29,6 +29,10 @@ export interface SummaryLine {
  * 超/落后序时个百分点, status and 牵头单位. An indicator that applies to the
  * region but has no result row is listed as 无数据, never dropped; one that
  * does not apply there (its `applies_to`) is not listed.
+ *
+ * @example
+ * const lines = summaryTable(kpi.report('2023Q2')); // the city's headline table
+ * lines.filter((l) => l.status === 'behind').map((l) => l.indicator.name);
  */
 export function summaryTable(data: ReportData, region: string = rootRegion(data).code): SummaryLine[] {
   const rows = new Map(periodRows(data).filter((r) => r.region === region).map((r) => [r.indicator, r]));

@@ -23,8 +23,9 @@ import { addWarningsSheet } from './warningsSheet.js';
  * run's, so the same data gives the same bytes.
  *
  * @example
- * const data = await loadReportData(store, { period: '2023Q2' });
- * await writeFile('通报-2023Q2.xlsx', await buildWorkbook(data));
+ * import { writeFile } from 'node:fs/promises';
+ * const kpi = await compute({ data: 'data/suqian' });
+ * await writeFile('通报-2023Q2.xlsx', await buildWorkbook(kpi.report('2023Q2')));
  */
 export async function buildWorkbook(data: ReportData): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
