@@ -81,3 +81,13 @@ export type { CheckedDataFolder } from './check/checkDataFolder.js';
 export { KpiInputError, formatDiagnostic } from './diagnostics/diagnostic.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { ProblemCode } from './diagnostics/problems.js';
+
+// ── feeding other systems: the HTTP API, the warehouse, the schemas ──────
+export { startServer } from './serve/startServer.js';
+export type { ServerOptions, RunningServer } from './serve/startServer.js';
+export { snapshotPath } from './publish/snapshot.js';
+export { exportWarehouse } from './engine/warehouse/exportWarehouse.js';
+export type { ExportOptions, ExportSummary } from './engine/warehouse/exportWarehouse.js';
+export { ExportFolderError } from './engine/warehouse/exportFolder.js';
+export { publishedSchema, publishedSchemas, schemaFileName, schemaNames } from './present/schemas/publishedSchemas.js';
+export type { SchemaName, PublishedSchema } from './present/schemas/publishedSchemas.js';

@@ -15,6 +15,8 @@ import type { Store } from '../store/store.js';
  * the old snapshot open keeps reading it (the old file lives on until it is
  * closed) and sees the new one when it opens the path again; the run never
  * waits for a reader, nor a reader for the run.
+ *
+ * @example snapshotPath('out/suqian/kpi.duckdb') // 'out/suqian/kpi.published.duckdb'
  */
 export const snapshotPath = (db: string): string => join(dirname(db), `${basename(db).replace(/\.duckdb$/i, '')}.published.duckdb`);
 

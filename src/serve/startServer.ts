@@ -4,6 +4,7 @@ import type { AppOptions } from './app.js';
 import { serverApp } from './app.js';
 import { Publication } from './publication.js';
 
+/** Where `kpi serve` listens and what it serves. */
 export interface ServerOptions extends AppOptions {
   /** The published snapshot to serve (`kpi.published.duckdb` beside the store). */
   readonly snapshot: string;
@@ -13,6 +14,7 @@ export interface ServerOptions extends AppOptions {
   readonly port?: number;
 }
 
+/** A server that is listening: its address, and how to stop it. */
 export interface RunningServer {
   /** `http://127.0.0.1:8080`, as a browser reaches it. */
   readonly url: string;

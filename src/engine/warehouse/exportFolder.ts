@@ -16,7 +16,16 @@ const words: Record<ExportFolderProblem, string> = {
   occupied: '文件夹里已有别的文件（不是 kpi export 写的）it already holds files kpi export did not write',
 };
 
-/** The folder named for an export holds something else: a file, a run's publication, or files of its own. */
+/**
+ * The folder named for an export holds something else: a file, a run's publication, or files of its own.
+ *
+ * @example
+ * try {
+ *   await exportWarehouse(store, { out: 'out/suqian' }); // a run's output folder
+ * } catch (e) {
+ *   if (e instanceof ExportFolderError) return e.problem; // 'run-output'
+ * }
+ */
 export class ExportFolderError extends Error {
   constructor(
     readonly out: string,

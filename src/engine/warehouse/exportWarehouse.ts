@@ -15,6 +15,7 @@ import type { WarehouseFile, WarehouseManifest } from './warehouseManifest.js';
 import { describeParquet, manifestPath } from './warehouseManifest.js';
 import { resultPartitionColumns, resultPartitionKeys, writeResultPartitions } from './writeResultPartitions.js';
 
+/** What to export, and where. */
 export interface ExportOptions {
   /** The export folder: missing, empty, or an earlier export (docs/bi-tools.md). */
   readonly out: string;

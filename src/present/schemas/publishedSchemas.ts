@@ -22,8 +22,13 @@ export type PublishedSchema = JsonSchema & {
   readonly version: number;
 };
 
-/** The documents, one for each kind of file the contract names (CONTRACT.md). */
+/**
+ * The documents, one for each kind of file the contract names (CONTRACT.md).
+ *
+ * @example schemaNames.map(schemaFileName) // ['results.v1.schema.json', …]
+ */
 export const schemaNames = ['results', 'catalog-variables', 'catalog-indicator', 'regions', 'targets', 'observations-long', 'observations-wide'] as const;
+/** The name of one published document: `results`, `regions`, …. */
 export type SchemaName = (typeof schemaNames)[number];
 
 // The results schema must name exactly the columns the results files have.
@@ -118,10 +123,18 @@ const definitions: Record<SchemaName, Definition> = {
   },
 };
 
-/** The file a document is published as, under docs/schemas/: `results.v1.schema.json`. */
+/**
+ * The file a document is published as, under docs/schemas/ (shipped in the package).
+ *
+ * @example schemaFileName('results') // 'results.v1.schema.json'
+ */
 export const schemaFileName = (name: SchemaName): string => `${name}.v${definitions[name].version}.schema.json`;
 
-/** The document for one kind of file. */
+/**
+ * The document for one kind of file.
+ *
+ * @example publishedSchema('regions').$id // 'urn:kpi-engine:schema:regions:v1'
+ */
 export function publishedSchema(name: SchemaName): PublishedSchema {
   const { version, title, description, body } = definitions[name];
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: `urn:kpi-engine:schema:${name}:v${version}`, title, description, version, ...body() };
