@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { onFile } from '../diagnostics/fileAccessError.js';
 import type { Store } from '../store/store.js';
@@ -28,7 +28,12 @@ export const snapshotPath = (db: string): string => join(dirname(db), `${basenam
  */
 export async function publishSnapshot(store: Store): Promise<string> {
   const target = snapshotPath(store.path);
-  const partial = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.partial`);
+  const prefix = `.${basename(target)}.`;
+  // A copy left by a run stopped mid-way is never renamed into place: this run, holding the store, clears it.
+  for (const name of await readdir(dirname(target)).catch(() => [])) {
+    if (name.startsWith(prefix) && name.endsWith('.partial')) await rm(join(dirname(target), name), { force: true });
+  }
+  const partial = join(dirname(target), `${prefix}${randomBytes(4).toString('hex')}.partial`);
   await store.run('CHECKPOINT');
   try {
     await onFile(partial, 'write', () => copyFile(store.path, partial));
