@@ -115,7 +115,13 @@ describe('the README (then docs/), followed from top to bottom in a fresh copy o
   }, 300_000);
 
   afterAll(async () => {
-    for (const child of background) if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    for (const child of background) {
+      try {
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     if (work) await rm(work, { recursive: true, force: true });
   });
 
