@@ -91,3 +91,9 @@ export type { ExportOptions, ExportSummary } from './engine/warehouse/exportWare
 export { ExportFolderError } from './engine/warehouse/exportFolder.js';
 export { publishedSchema, publishedSchemas, schemaFileName, schemaNames } from './present/schemas/publishedSchemas.js';
 export type { SchemaName, PublishedSchema } from './present/schemas/publishedSchemas.js';
+
+// ── scale: the firm-level reduction as SQL for another engine ─────────────
+export { entityTotalsSql } from './model/dialect/entityTotalsSql.js';
+export type { EntityTotalsTables } from './model/dialect/entityTotalsSql.js';
+export { dialects, dialectNames } from './model/dialect/sqlDialect.js';
+export type { SqlDialect, DialectName, PortableType } from './model/dialect/sqlDialect.js';

@@ -37,5 +37,23 @@ export const variableSchema = z.strictObject({
   description: z.string().optional(),
 }).refine((v) => v.min === undefined || v.max === undefined || v.min <= v.max, { message: 'min is above max', path: ['max'] });
 
+/**
+ * A variable counted from firm-level files instead of reported as a number: `derived: { count_entities: { flag:
+ * is_high_tech } }` is the number of firms (entities) whose `is_high_tech` flag is 1, per region and period. The flag
+ * is a column of firm-level files (0/1), not a variable; a region-level report of the variable still wins over the
+ * count. Validated beside {@link variableSchema} (checkCatalog takes the key off first), so the published schema of
+ * variables.yaml keeps its fields until it describes this one.
+ *
+ * @example
+ * ```yaml
+ * - { code: high_tech_firms, name: 高新技术企业数, unit: 家, kind: stock, frequency: quarterly, additive: true, integer: true, min: 0,
+ *     derived: { count_entities: { flag: is_high_tech } } }
+ * ```
+ */
+export const derivedSchema = z.strictObject({ count_entities: z.strictObject({ flag: codeSchema }) });
+
 /** One variable regions report, as `metrics/variables.yaml` lists it. */
-export type Variable = z.infer<typeof variableSchema>;
+export type Variable = z.infer<typeof variableSchema> & { readonly derived?: z.infer<typeof derivedSchema> };
+
+/** The flag a derived variable counts, if it is one. */
+export const countedFlag = (v: Variable): string | undefined => v.derived?.count_entities.flag;

@@ -35,16 +35,27 @@ export function capRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     }
     if (done.has(key)) continue;
     done.add(key);
-    const values = [...new Set(group.flatMap((g) => (g.value === undefined || g.value === '' ? [] : [g.value])))];
-    const rows = [...new Set(group.flatMap((g) => (g.row === undefined ? [] : [String(g.row)])))];
-    const columns = [...new Set(group.flatMap((g) => (g.column === undefined ? [] : [g.column])))];
-    const named = values.length > 0 ? values : columns;
-    const parts = [
-      `同类问题共 ${group.length} 处 / ${group.length} like this in the file`,
-      named.length > 0 ? `如 e.g. ${list(named, named.length)}` : undefined,
-      rows.length > 1 ? `第 rows ${list(rows, rows.length)}` : undefined,
-    ].filter((p): p is string => p !== undefined);
-    out.push({ ...d, message: `${d.message}（${parts.join('；')}）` });
+    out.push(summarizeRepeats(group, group.length));
   }
   return out;
+}
+
+/**
+ * One diagnostic for `total` problems of one code in one file, of which `shown` are the first: the first one, with
+ * the count and the first few values and rows. {@link capRepeats} makes it; so do the SQL checks of firm-level
+ * files, which fetch only the first few of a code's rows and count the rest.
+ */
+export function summarizeRepeats(shown: readonly Diagnostic[], total: number): Diagnostic {
+  const [d] = shown;
+  if (d === undefined) throw new Error('summarizeRepeats needs at least one diagnostic');
+  const values = [...new Set(shown.flatMap((g) => (g.value === undefined || g.value === '' ? [] : [g.value])))];
+  const rows = [...new Set(shown.flatMap((g) => (g.row === undefined ? [] : [String(g.row)])))];
+  const columns = [...new Set(shown.flatMap((g) => (g.column === undefined ? [] : [g.column])))];
+  const named = values.length > 0 ? values : columns;
+  const parts = [
+    `同类问题共 ${total} 处 / ${total} like this in the file`,
+    named.length > 0 ? `如 e.g. ${list(named, total > shown.length ? Infinity : named.length)}` : undefined,
+    rows.length > 1 ? `第 rows ${list(rows, total > shown.length ? Infinity : rows.length)}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return { ...d, message: `${d.message}（${parts.join('；')}）` };
 }

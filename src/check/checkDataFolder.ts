@@ -24,6 +24,8 @@ import { fileAccessProblem, probePath, readBytes } from './fileAccess.js';
 import { listDataFiles } from './listDataFiles.js';
 import { encodingOf, readChecked, sha256 } from './readChecked.js';
 import { readSettings } from './readSettings.js';
+import type { EntityRows } from './entity/checkEntityFile.js';
+import { checkEntityTable, readEntityFile } from './entity/readEntityFile.js';
 
 export interface ObservationFile {
   /** The path as given (data folder joined with the file name). */
@@ -33,6 +35,8 @@ export interface ObservationFile {
   readonly observations: readonly Observation[];
   /** What was normalized in this file: its encoding, period labels, numbers. */
   readonly normalizations: readonly Normalization[];
+  /** A firm-level file's rows (it has an entity column; `observations` is then empty): see docs/data-folder.md 企业级数据. */
+  readonly entities?: EntityRows | undefined;
 }
 
 /** A data folder after every file was read and checked. Rows are usable only when `diagnostics` has no error. */
@@ -149,7 +153,16 @@ export async function checkDataFolder(
     onProgress(`读取 reading ${name}`);
     const bytes = await readBytes(file, diagnostics);
     if (!bytes) continue;
-    const table = await readChecked(file, format, bytes, format === 'csv' ? csvOptions : {}, diagnostics);
+    // Firm-level CSV and Parquet files go to DuckDB's readers whole; region-level files, and workbooks, are read here.
+    const big = await readEntityFile(file, format, bytes, context, diagnostics);
+    const table = big ? undefined : await readChecked(file, format, bytes, format === 'csv' ? csvOptions : {}, diagnostics);
+    const firms = big ?? (table ? await checkEntityTable(table, context) : undefined);
+    if (firms) {
+      diagnostics.push(...firms.diagnostics);
+      normalizations.push(...firms.normalizations);
+      observationFiles.push({ file, sha256: sha256(bytes), layout: firms.layout, observations: [], entities: firms.rows, normalizations: firms.normalizations });
+      continue;
+    }
     if (!table) continue;
     const checked = checkObservations(table, context);
     diagnostics.push(...checked.diagnostics);

@@ -18,7 +18,7 @@ export const mainHelp = `kpi — 指标计算引擎 KPI engine for a plan's targ
   history  一项观测的全部版本（值、文件、sha256、行、入库时间） every revision of one observation
   explain  一个数字是怎样算出来的：公式、每项输入及来源、目标、判定规则 how one figure was made
   diff     两次运行之间变化的数字及原因（哪项输入被修订） what changed between two runs, and why
-  report   生成一期的通报：图表（.vl.json/.svg/.png）、report.html、report.xlsx
+  report   生成一期的通报：图表（.vl.json/.svg，--png 另有 .png）、report.html、report.xlsx
            render one period's report: charts, a self-contained HTML page and an Excel workbook
   serve    只读 HTTP 接口和实时仪表板（不妨碍 kpi run） a read-only HTTP API and live dashboard that never blocks kpi run
   export   为 BI 工具导出一次运行：按年和期别分区的 Parquet、地区、指标、目标、有效观测、manifest.json
@@ -57,6 +57,8 @@ export const runHelp = `kpi run — 读取数据文件夹并计算全部指标 /
   --dry-run                  演练：校验、计算并显示摘要，不入库、不写任何文件 check, compute and show; store and write nothing
   --wait <seconds>           数据库被另一运行占用时最多等待的秒数（默认 0：立即停止） wait for a busy database
   --no-report                不生成最新一期通报 skip the latest period's report
+  --png                      通报图表另存 2 倍 PNG（默认只有 .vl.json 和 .svg） also draw the report's charts as PNG at 2×
+  --no-cache                 不用绘图缓存，全部重画（缓存在 $KPI_CACHE_DIR，默认 ~/.cache/kpi） draw every chart again
   -q, --quiet                不显示进度和规范化清单（警告照常）no progress, no normalization list (warnings still)
 
 ${exitStatusHelp}
@@ -73,10 +75,12 @@ export const reportHelp = `kpi report — 生成一期的通报 / render one per
   kpi report --out <folder> [--period YYYYQn] [--db <file>] [--run <id>]
 
 选项 Options:
-  --out <folder>     通报文件夹：report.html、report.xlsx、charts/*.vl.json|svg|png the report folder
+  --out <folder>     通报文件夹：report.html、report.xlsx、charts/*.vl.json|svg the report folder
   --period <YYYYQn>  期别，默认最新一期 the period, default the latest with results
   --db <file>        数据库文件，默认 <out>/kpi.duckdb 或 <out>/../kpi.duckdb the database
   --run <id>         运行编号，默认最近一次 the run, default the latest
+  --png              图表另存 2 倍 PNG（charts/*.png） also draw the charts as PNG at 2×
+  --no-cache         不用绘图缓存，全部重画（缓存在 $KPI_CACHE_DIR，默认 ~/.cache/kpi） draw every chart again
   -q, --quiet        不显示进度 no progress messages
 
 ${exitStatusHelp}

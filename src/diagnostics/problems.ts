@@ -77,6 +77,10 @@ export const problems = {
   FUTURE_PERIOD: { severity: 'error', message: '期别尚未开始，不可能已有数据 / the period has not started yet, so it cannot have data', expected: '已开始的期别；检查年份是否写错 / a period that has begun: check the year' },
   WRONG_SHEET: { severity: 'error', message: '数据不在第一个工作表 / the data are not on the first sheet', expected: '按约定只读第一个工作表：把数据（表头在第一行）移到第一个工作表 / the first sheet is read: move the data, header first, to the first sheet' },
   MERGED_CELLS: { severity: 'error', message: '数据区域有合并单元格 / the data range has merged cells', expected: '取消合并，并在每一格填上值 / unmerge the cells and fill in every cell' },
+  // Firm-level files (docs/data-folder.md「企业级数据」): one row per firm, summed per region inside DuckDB.
+  BAD_ENTITY_CODE: { severity: 'error', message: '企业代码含有不允许的字符 / the firm code has characters that are not allowed', expected: '字母和数字（如 18 位统一社会信用代码），也可用 - 和 _ / letters and digits (such as an 18-character unified social credit code), - and _' },
+  BAD_FLAG: { severity: 'error', message: '标志列只能填 0 或 1 / a flag is 0 or 1', expected: '1（是）或 0（否）；不确定的留空 / 1 (yes) or 0 (no); leave it empty when not known' },
+  DERIVED_VARIABLE_REPORTED: { severity: 'error', message: '这个数据项由企业标志计数得出，企业级文件不能直接报送 / this variable is counted from the firms\' flags: a firm-level file cannot report it', expected: '报送该数据项的标志列（见 metrics/variables.yaml 的 derived），地区合计数请放在地区级文件中 / report its flag column (derived in metrics/variables.yaml); a region total goes in a region-level file' },
   FORMULA_CELL: { severity: 'error', message: '单元格是公式而不是数值 / the cell holds a formula, not a value', expected: '复制后“选择性粘贴 → 数值”，报送的数必须是数值 / paste as values: a reported figure must be a value' },
 } as const satisfies Record<string, ProblemSpec>;
 

@@ -22,6 +22,10 @@ export interface ReportOptions {
   readonly db?: string | undefined;
   /** Default the latest finished run. */
   readonly runId?: number | undefined;
+  /** The charts also as PNG (default false: `.vl.json` and `.svg` only; `kpi report --png`). */
+  readonly png?: boolean;
+  /** A folder where drawn charts and font subsets are kept between reports (see renderReport's `cache`); default none. */
+  readonly cache?: string | undefined;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -35,7 +39,7 @@ export interface ReportSummary extends ReportFiles {
 
 /**
  * Renders the 通报 of one period from a run stored in the database: charts
- * (.vl.json, .svg, .png), report.html and report.xlsx.
+ * (.vl.json, .svg, and .png with `png`), report.html and report.xlsx.
  *
  * @example
  * await reportJob({ out: 'out/suqian/report-2023Q2', db: 'out/suqian/kpi.duckdb', period: '2023Q2' });
@@ -62,6 +66,11 @@ export async function reportJob(options: ReportOptions): Promise<ReportSummary> 
     store.close();
   }
   progress(`生成通报 rendering the ${data.period} report into ${options.out}`);
-  const files = await renderReport(data, options.out, { engineVersion: ENGINE_VERSION, onProgress: progress });
+  const files = await renderReport(data, options.out, {
+    engineVersion: ENGINE_VERSION,
+    onProgress: progress,
+    png: options.png === true,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+  });
   return { ...files, period: data.period, runId: data.runId, db };
 }

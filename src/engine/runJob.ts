@@ -72,6 +72,10 @@ export interface RunOptions {
   readonly waitSeconds?: number | undefined;
   /** Also render the latest period's 通报 into `<out>/report-<period>/` (default false; `kpi run` sets it). */
   readonly report?: boolean;
+  /** The 通报's charts also as PNG (default false: `.vl.json` and `.svg` only; `kpi run --png`). */
+  readonly png?: boolean;
+  /** A folder where the 通报 keeps drawn charts and font subsets between runs (see renderReport's `cache`); default none. */
+  readonly reportCache?: string;
   /**
    * Check, store and compute inside a transaction that is rolled back, and
    * return the summary: nothing is stored, no file is written, `<out>` is not
@@ -169,7 +173,7 @@ export async function computeFolder(store: Store, options: FolderOptions): Promi
 }
 
 /** Phase 1 (read + check, before any store is opened), then the work of phases 2–6 on the data folder. */
-async function folderWork(options: FolderOptions, db: string): Promise<Work> {
+async function folderWork(options: FolderOptions & Pick<RunOptions, 'report' | 'png' | 'reportCache'>, db: string): Promise<Work> {
   const progress = options.onProgress ?? (() => {});
   progress('读取指标目录 loading the catalog');
   const catalog: Catalog = await loadCatalog(options.metrics ?? defaultMetricsFolder());
@@ -179,7 +183,7 @@ async function folderWork(options: FolderOptions, db: string): Promise<Work> {
   const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
   if (hasErrors(folder)) throw new KpiInputError(folder.diagnostics);
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
-  const report = 'report' in options && options.report === true;
+  const report = reportWanted(options);
   return async (store, runId) => {
     // 2. store
     const previous = await lastPublishedRun(store);
@@ -299,6 +303,10 @@ export interface RecomputeOptions {
   readonly asOf: number | Date;
   readonly out: string;
   readonly report?: boolean;
+  /** See {@link RunOptions.png}. */
+  readonly png?: boolean;
+  /** See {@link RunOptions.reportCache}. */
+  readonly reportCache?: string;
   /** The zone of the times its messages show (IANA name); Beijing time by default. */
   readonly timeZone?: string;
   /** Recompute and summarize, then roll back: nothing stored or written (see {@link RunOptions.dryRun}). */
@@ -333,7 +341,7 @@ export async function recomputeJob(options: RecomputeOptions): Promise<RunSummar
     await copyRunFiles(store, runId, base.runId);
     return async (staging) => {
       const context = await computeRun(store, { runId, at, catalog, settings: base.settings, inputs, progress });
-      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: options.report === true, progress });
+      const published = staging === null ? presentedSummary(context) : await present(store, context, { staging, report: reportWanted(options), progress });
       const load = { files: [], observationsAdded: 0, regionsLoad: inputs.regionsLoad, targetsLoad: inputs.targetsLoad, planLoad: inputs.planLoad };
       return { runId, db: options.db, load, warnings: [], normalized: [], asOf: base.runId, withdrawn: { files: [], diff: null }, snapshot: null, ...published };
     };
@@ -397,7 +405,13 @@ async function computeRun(store: Store, c: ComputeOptions): Promise<RunContext> 
 type Presented = Omit<RunSummary, 'runId' | 'db' | 'load' | 'warnings' | 'normalized' | 'asOf' | 'withdrawn' | 'snapshot'>;
 
 /** Phase 6: the run's files, written into the staged folder from its context: results, early warnings, plan tracking and, if asked, the latest period's 通报. */
-async function present(store: Store, context: RunContext, p: { readonly staging: Staging; readonly report: boolean; readonly progress: (message: string) => void }): Promise<Presented> {
+/** The 通报 a run is asked for: none, or how to draw it. */
+type ReportWanted = false | { readonly png: boolean; readonly cache?: string };
+
+const reportWanted = (options: { readonly report?: boolean; readonly png?: boolean; readonly reportCache?: string }): ReportWanted =>
+  options.report === true && { png: options.png === true, ...(options.reportCache === undefined ? {} : { cache: options.reportCache }) };
+
+async function present(store: Store, context: RunContext, p: { readonly staging: Staging; readonly report: ReportWanted; readonly progress: (message: string) => void }): Promise<Presented> {
   p.progress('写出结果 writing results');
   const out = p.staging.folder;
   const files = [...(await writeResults(store, resultRowsOf(context), out)), await writeWarnings(context, out)];
@@ -411,7 +425,7 @@ async function present(store: Store, context: RunContext, p: { readonly staging:
   const [{ reportDataOf }, { renderReport }] = await Promise.all([import('../present/report/reportDataOf.js'), import('../present/report/renderReport.js')]);
   const reportName = safeFileName(`report-${latest}`);
   p.progress(`生成 ${latest} 通报 rendering the report into ${join(p.staging.out, reportName)}`);
-  const report = await renderReport(reportDataOf(context, latest), join(out, reportName), { engineVersion: ENGINE_VERSION, onProgress: p.progress });
+  const report = await renderReport(reportDataOf(context, latest), join(out, reportName), { engineVersion: ENGINE_VERSION, onProgress: p.progress, ...p.report });
   return { ...summary, report };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { CheckedDataFolder } from '../check/checkDataFolder.js';
+import { appendEntityRows } from './entityObservations.js';
 import type { Store } from './store.js';
 import { ident, sql } from '../model/sql.js';
 
@@ -105,6 +106,13 @@ export async function loadData(store: Store, folder: CheckedDataFolder, runId: n
   let obsId = await nextId(store, 'observations', 'obs_id');
   let observationsAdded = 0;
   for (const [ord, f] of folder.observationFiles.entries()) {
+    const firms = f.entities;
+    if (firms) {
+      // A firm-level file: its rows go to `entity_observations`; the file is one of the folder's observation files all the same.
+      const id = await load('observations', f.file, f.sha256, { entities: firms.contentSha256 }, firms.count, async (id) => appendEntityRows(store, id, firms));
+      await inEffect('observations', ord, f.file, id);
+      continue;
+    }
     const id = await load('observations', f.file, f.sha256, f.observations, f.observations.length, async (id) => {
       const appender = await store.connection.createAppender('observations');
       for (const o of f.observations) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import { decodeRow } from './decodeRow.js';
+import { useEntityTotals } from './entityObservations.js';
 import type { Store } from './store.js';
 import type { Sql } from '../model/sql.js';
 import { sql } from '../model/sql.js';
@@ -52,15 +53,15 @@ export function observationsInEffect(filesRun: '$files' | '$a' | '$b' = '$files'
 /**
  * Makes the working set every computation and report reads: temp tables
  * `w_regions`, `w_targets`, `w_variables`, `w_indicators`, `w_files` (the
- * data folder's files in name order) and `w_observations` (one value per
- * key: the one in effect) holding exactly the given inputs. Stored tables keep every version; these
+ * data folder's files in name order), `w_observations` (one value per
+ * key: the one in effect, a region-level report or else the sum of its firms)
+ * and `w_entity_totals` holding exactly the given inputs. Stored tables keep every version; these
  * hold the one in effect, so `kpi run --as-of` recomputes as it was.
  */
 export async function useRunInputs(store: Store, inputs: RunInputs, catalog: Catalog): Promise<void> {
   await store.run('CREATE OR REPLACE TEMP TABLE w_regions AS SELECT * EXCLUDE (load_id) FROM regions WHERE load_id = $load', { load: inputs.regionsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_targets AS SELECT * EXCLUDE (load_id) FROM targets WHERE load_id = $load', { load: inputs.targetsLoad });
   await store.run('CREATE OR REPLACE TEMP TABLE w_files AS SELECT kind, ord, name, load_id FROM run_files WHERE run_id = $run', { run: inputs.filesRun });
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect()}`, { files: inputs.filesRun });
   await store.run(`CREATE OR REPLACE TEMP TABLE w_variables (
      code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL, kind VARCHAR NOT NULL,
      frequency VARCHAR NOT NULL, additive BOOLEAN NOT NULL, ord INTEGER NOT NULL)`);
@@ -79,6 +80,9 @@ export async function useRunInputs(store: Store, inputs: RunInputs, catalog: Cat
       ord,
     });
   }
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE w_observations AS ${observationsInEffect()}`, { files: inputs.filesRun });
+  // Firm-level files' totals, where no region-level report has the key (src/store/entityObservations.ts).
+  await useEntityTotals(store, inputs.filesRun, catalog);
   for (const [ord, i] of catalog.indicators.entries()) {
     const { formulaAst: _ast, inputs: _inputs, ...definition } = i;
     await store.run('INSERT INTO w_indicators VALUES ($id, $ord, $task, $name, $unit, $direction, $scope, $schedule, $formula, CAST($definition AS JSON))', {

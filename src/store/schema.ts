@@ -1,7 +1,7 @@
 import { warehouseViewStatements } from './warehouse/warehouseViews.js';
 
-/** Bumped whenever a table or view changes shape (7: the `warehouse` views); a database of another version is refused, not misread. */
-export const SCHEMA_VERSION = 7;
+/** Bumped whenever a table or view changes shape (7: the `warehouse` views; 8: `entity_observations`); a database of another version is refused, not misread. */
+export const SCHEMA_VERSION = 8;
 
 /**
  * The store's tables. Nothing is ever updated in place or deleted: every
@@ -41,6 +41,11 @@ export const schemaStatements: readonly string[] = [
      obs_id BIGINT PRIMARY KEY, region VARCHAR NOT NULL, period VARCHAR NOT NULL, year INTEGER NOT NULL,
      quarter INTEGER NOT NULL, variable VARCHAR NOT NULL, value DOUBLE NOT NULL, source VARCHAR NOT NULL,
      note VARCHAR NOT NULL, load_id INTEGER NOT NULL, "row" INTEGER NOT NULL, "column" VARCHAR NOT NULL
+   )`,
+  // Firm-level rows (docs/data-folder.md 企业级数据; since version 8): `variable` is a variable or a flag (0/1) a derived count counts.
+  `CREATE TABLE IF NOT EXISTS entity_observations (
+     load_id INTEGER NOT NULL, region VARCHAR NOT NULL, period VARCHAR NOT NULL, year INTEGER NOT NULL, quarter INTEGER NOT NULL,
+     variable VARCHAR NOT NULL, entity VARCHAR NOT NULL, value DOUBLE NOT NULL, "row" INTEGER NOT NULL, "column" VARCHAR NOT NULL
    )`,
   `CREATE TABLE IF NOT EXISTS plans (
      load_id INTEGER PRIMARY KEY,    -- one version of plan/tasks.json

@@ -37,7 +37,9 @@ describe('kpi report', () => {
     expect(await main(['report', '--period', '2023Q2', '--out', out], term)).toBe(0);
     const charts = await readdir(join(out, 'charts'));
     const names = [...new Set(charts.map((f) => f.replace(/\.(vl\.json|svg|png)$/, '')))];
-    for (const name of names) for (const ext of ['.vl.json', '.svg', '.png']) expect(charts, name).toContain(`${name}${ext}`);
+    for (const name of names) for (const ext of ['.vl.json', '.svg']) expect(charts, name).toContain(`${name}${ext}`);
+    // PNGs only with --png: the page and the workbook need none.
+    expect(charts.filter((f) => f.endsWith('.png'))).toEqual([]);
     expect(names).toContain('heatmap');
     expect(names.filter((n) => n.startsWith('scorecard-'))).toHaveLength(10);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
@@ -59,6 +61,34 @@ describe('kpi report', () => {
     }
     expect(cells).toBe((indicators.length - cityOnly) * 10 + cityOnly);
   }, 60_000);
+
+  it('--png also draws every chart as a PNG; a report drawn from the cache is the same files as one drawn afresh', async () => {
+    const cache = await tempDir('kpi-report-cache-');
+    const saved = process.env.KPI_CACHE_DIR;
+    process.env.KPI_CACHE_DIR = cache;
+    try {
+      const withPng = join(work, 'report-png');
+      expect(await main(['report', '--period', '2023Q3', '--out', withPng, '--png', '--quiet'], fakeTerminal())).toBe(0);
+      const charts = await readdir(join(withPng, 'charts'));
+      const svgs = charts.filter((f) => f.endsWith('.svg'));
+      expect(svgs.length).toBeGreaterThan(10);
+      for (const svg of svgs) expect(charts).toContain(svg.replace(/\.svg$/, '.png'));
+      const cached = join(work, 'report-cached');
+      const afresh = join(work, 'report-afresh');
+      expect(await main(['report', '--period', '2023Q3', '--out', cached, '--png', '--quiet'], fakeTerminal())).toBe(0);
+      expect(await main(['report', '--period', '2023Q3', '--out', afresh, '--png', '--no-cache', '--quiet'], fakeTerminal())).toBe(0);
+      for (const file of charts) {
+        const drawn = await readFile(join(afresh, 'charts', file));
+        expect((await readFile(join(cached, 'charts', file))).equals(drawn), file).toBe(true);
+        expect((await readFile(join(withPng, 'charts', file))).equals(drawn), file).toBe(true);
+      }
+      expect(await readFile(join(cached, 'report.xlsx'))).toEqual(await readFile(join(afresh, 'report.xlsx')));
+      expect((await readdir(join(cache, 'svg'))).length).toBe(svgs.length);
+    } finally {
+      if (saved === undefined) delete process.env.KPI_CACHE_DIR;
+      else process.env.KPI_CACHE_DIR = saved;
+    }
+  }, 120_000);
 
   it('takes the latest period when none is given', async () => {
     const term = fakeTerminal();

@@ -14,6 +14,8 @@ import type { QualityRule } from './qualityRule.js';
  * - evaluate puts a PARENT_SUM_MISMATCH finding (src/model/finding.ts) on
  *   every figure that uses such a value, and
  * - the rule below lists each mismatch once in quality.csv.
+ * The same table holds a region's own report that differs from the sum of its
+ * firms (`w_entity_totals`), `children` then being the number of firms.
  *
  * An annual variable is read as-of, so its value (and its children's) at
  * 2023Q2 is the 2022 report: `own_pidx` is the period of the parent's own
@@ -28,6 +30,20 @@ export async function findParentSumMismatches(store: Store, tolerance: number): 
     JOIN latest_obs o ON o.obs_id = r.own_obs_id
     WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
       AND abs(r.value - r.children_sum) > $tolerance * abs(r.value)`,
+    { tolerance },
+  );
+  // A region's own report against the sum of its firms (firm-level files, src/store/entityObservations.ts): the same
+  // kind of finding, `children` then counting firms. A key that already differs from its children is listed once.
+  await store.run(
+    `
+    INSERT INTO parent_sum_mismatches
+    SELECT r.region, r.variable, r.period, r.pidx, r.value, t.value, t.entities, o.pidx
+    FROM resolved r
+    JOIN latest_obs o ON o.obs_id = r.own_obs_id
+    JOIN w_entity_totals t ON t.region = r.region AND t.variable = r.variable AND t.period = o.period
+    WHERE r.origin = 'reported' AND t.reported IS NOT NULL
+      AND abs(r.value - t.value) > $tolerance * abs(r.value)
+      AND NOT EXISTS (SELECT 1 FROM parent_sum_mismatches m WHERE m.region = r.region AND m.variable = r.variable AND m.pidx = r.pidx)`,
     { tolerance },
   );
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultDatabases } from '../../engine/findDatabase.js';
 import { reportJob } from '../../engine/reportJob.js';
+import { defaultCacheFolder } from '../../present/render/renderCache.js';
 import { StoreUnusableError } from '../../store/store.js';
 import { checkWritableFolder } from '../checkFolders.js';
 import { reportHelp } from '../help.js';
@@ -16,6 +17,8 @@ export async function reportCommand(args: string[], term: Terminal): Promise<num
       period: { type: 'string' },
       db: { type: 'string' },
       run: { type: 'string' },
+      png: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -41,13 +44,15 @@ export async function reportCommand(args: string[], term: Terminal): Promise<num
     period: values.period,
     db,
     runId: values.run === undefined ? undefined : Number(values.run),
+    png: values.png === true,
+    cache: values['no-cache'] ? undefined : defaultCacheFolder(),
     onProgress: values.quiet ? () => {} : (m) => term.progress(m),
   });
   for (const w of summary.warnings) term.err(`警告 chart warning: ${w}`);
   term.out(`通报 report ${summary.period}（运行 run #${summary.runId}）:`);
   term.out(`  ${summary.html}`);
   term.out(`  ${summary.xlsx}`);
-  term.out(`  ${summary.charts.length} 个图表 charts × (.vl.json .svg .png) in ${summary.folder}/charts`);
+  term.out(`  ${summary.charts.length} 个图表 charts × (${values.png ? '.vl.json .svg .png' : '.vl.json .svg'}) in ${summary.folder}/charts`);
   term.progress(`完成 done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return 0;
 }

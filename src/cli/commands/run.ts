@@ -18,6 +18,7 @@ import { displayWidth, padDisplay } from '../../model/displayWidth.js';
 import { parseTime } from '../../model/clock.js';
 import { cliTimeZone } from '../timeZone.js';
 import { qualityCountText } from '../../present/format/qualityWords.js';
+import { defaultCacheFolder } from '../../present/render/renderCache.js';
 
 export async function runCommand(args: string[], term: Terminal): Promise<number> {
   const { values } = parseArgs({
@@ -29,6 +30,8 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       metrics: { type: 'string' },
       'warning-threshold': { type: 'string' },
       'no-report': { type: 'boolean' },
+      png: { type: 'boolean' },
+      'no-cache': { type: 'boolean' },
       encoding: { type: 'string' },
       'as-of': { type: 'string' },
       wait: { type: 'string' },
@@ -47,6 +50,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   const started = performance.now();
   const onProgress = values.quiet ? () => {} : (m: string) => term.progress(m);
   const dryRun = values['dry-run'] === true;
+  const drawing = { png: values.png === true, ...(values['no-cache'] ? {} : { reportCache: defaultCacheFolder() }) };
   let summary: RunSummary;
   if (values['as-of'] !== undefined) {
     if (!values.out && !(dryRun && values.db)) throw new UsageError('需要 --out / --out is required');
@@ -61,7 +65,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       await checkWritableFolder(out);
       await prepareDatabasePath(db, { createFolder: false });
     }
-    summary = await blameOutput(out, () => recomputeJob({ db, asOf, out, report: !values['no-report'], timeZone, dryRun, waitSeconds, onProgress }));
+    summary = await blameOutput(out, () => recomputeJob({ db, asOf, out, report: !values['no-report'], ...drawing, timeZone, dryRun, waitSeconds, onProgress }));
   } else {
     if (!values.data || (!values.out && !dryRun)) throw new UsageError('需要 --data 和 --out / --data and --out are required');
     const threshold = values['warning-threshold'];
@@ -81,6 +85,7 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
       ...(values.metrics ? { metrics: values.metrics } : {}),
       ...(threshold ? { settings: { warningThreshold: Number(threshold) } } : {}),
       report: !values['no-report'],
+      ...drawing,
       ...(values.encoding ? { encoding: values.encoding } : {}),
       dryRun,
       waitSeconds,
@@ -138,7 +143,8 @@ export async function runCommand(args: string[], term: Terminal): Promise<number
   }
   term.out(`\n已写出 wrote: ${summary.files.join(', ')}（数据库 database ${summary.db}）`);
   if (summary.report) {
-    term.out(`通报 report ${summary.latestPeriod}: ${summary.report.html}, ${summary.report.xlsx}, ${summary.report.charts.length} 个图表 charts × 3 (.vl.json .svg .png)`);
+    const kinds = values.png ? '× 3 (.vl.json .svg .png)' : '× 2 (.vl.json .svg)';
+    term.out(`通报 report ${summary.latestPeriod}: ${summary.report.html}, ${summary.report.xlsx}, ${summary.report.charts.length} 个图表 charts ${kinds}`);
     for (const w of summary.report.warnings) term.err(`警告 chart warning: ${w}`);
   }
   if (summary.snapshot?.problem !== undefined) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import opentype from 'opentype.js';
@@ -11,6 +12,8 @@ export interface ChartFonts {
   readonly regular: opentype.Font;
   readonly bold: opentype.Font;
   readonly files: { readonly regular: string; readonly bold: string };
+  /** SHA-256 of both faces' bytes: what a cached drawing's key holds of the fonts it was measured and drawn with. */
+  readonly sha256: string;
 }
 
 const require = createRequire(import.meta.url);
@@ -29,16 +32,18 @@ let loaded: Promise<ChartFonts> | undefined;
 export function loadChartFonts(): Promise<ChartFonts> {
   loaded ??= (async () => {
     const files = chartFontFiles();
-    const [regular, bold] = await Promise.all([files.regular, files.bold].map(parseFont));
-    return { regular: regular as opentype.Font, bold: bold as opentype.Font, files };
+    const [regular, bold] = await Promise.all([parseFont(files.regular), parseFont(files.bold)]);
+    const sha256 = createHash('sha256').update(regular.sha256).update(bold.sha256).digest('hex');
+    return { regular: regular.font, bold: bold.font, files, sha256 };
   })();
   return loaded;
 }
 
-async function parseFont(file: string): Promise<opentype.Font> {
+async function parseFont(file: string): Promise<{ font: opentype.Font; sha256: string }> {
   const bytes = await readFile(file);
   // lowMemory reads glyphs on demand: a report uses a few hundred of the 30,000.
-  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  const font = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  return { font, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Whether a CSS font weight draws with the bold face. */

@@ -2,6 +2,14 @@ import type { LoggerInterface } from 'vega';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
+import type { TextItem, TextLine } from './textMetrics.js';
+import { vegaTextWidth } from './textMetrics.js';
+
+/** vega-scenegraph's measuring hook; vega's typings leave it out. */
+const vegaTextMetrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: TextLine) => number } }).textMetrics;
+const vegaGuess = vegaTextMetrics.width;
+// Measures with the chart font once useChartTextMetrics has been called, whenever that is; Vega's own guess before.
+vegaTextMetrics.width = (item, text) => (vegaTextWidth() ?? vegaGuess)(item, text);
 
 export interface RenderedSvg {
   readonly svg: string;
@@ -35,13 +43,18 @@ function collectingLogger(warnings: string[]): LoggerInterface {
 /**
  * Compiles a Vega-Lite spec and draws it as SVG in Node (no browser).
  * Text is laid out with whatever `vega.textMetrics` holds: call
- * `useChartTextMetrics` first for correct Chinese widths.
+ * `useChartTextMetrics` first for correct Chinese widths. Clip-path and
+ * gradient ids start from 1 (0) in each chart, whatever was drawn before, so
+ * a chart's SVG depends on its spec alone (see svgIdsContinued for a report's
+ * files).
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<RenderedSvg> {
   const warnings: string[] = [];
   const logger = collectingLogger(warnings);
   const view = new vega.View(vega.parse(compile(spec, { logger }).spec), { renderer: 'none', logger });
   try {
+    // Vega's id counters are the process's: drawn after other charts, a chart's ids would depend on them.
+    vega.resetSVGDefIds();
     return { svg: await view.toSVG(), warnings };
   } finally {
     view.finalize();

@@ -1,10 +1,9 @@
-import * as vega from 'vega';
 import type { TextMeasure } from '../charts/textMeasure.js';
 import type { ChartFonts } from './chartFonts.js';
 import { isBold } from './chartFonts.js';
 
 /** The part of a Vega text item that decides its width. */
-interface TextItem {
+export interface TextItem {
   fontSize?: number;
   fontWeight?: string | number;
   limit?: number;
@@ -12,14 +11,13 @@ interface TextItem {
 }
 
 /** One line of a text mark: the text channel's value, which Vega turns into text with `+ ''`. */
-type TextLine = string | number | boolean | null;
+export type TextLine = string | number | boolean | null;
 
-interface VegaTextMetrics {
-  width: (item: TextItem, text?: TextLine) => number;
-}
+/** Vega's width of a text item; undefined until {@link useChartTextMetrics}, when Vega keeps its own guess. */
+let chartTextWidth: ((item: TextItem, text?: TextLine) => number) | undefined;
 
-/** vega-scenegraph's measuring hook; vega's typings leave it out. */
-const vegaTextMetrics = (vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics;
+/** What renderSvg.ts installs into Vega (this module stays free of vega, so a report whose charts are all cached never loads it). */
+export const vegaTextWidth = () => chartTextWidth;
 
 /** Width in pixels of `text` set in the chart font. */
 export function measureText(fonts: ChartFonts, text: string, fontSize: number, weight?: unknown): number {
@@ -41,7 +39,7 @@ export const chartTextMeasure =
  * (1 em each) overrun their space and legends clip. Call once per process.
  */
 export function useChartTextMetrics(fonts: ChartFonts): void {
-  vegaTextMetrics.width = (item, text) => {
+  chartTextWidth = (item, text) => {
     const size = item.fontSize ?? 11;
     const value = text === null || text === undefined ? '' : String(text).trim();
     if (size <= 0 || value === '') return 0;
