@@ -22,6 +22,7 @@ import { resolveInputs } from '../resolve/resolveInputs.js';
 import { storedCatalog } from '../store/catalogStore.js';
 import type { ObservationSource } from '../store/observationHistory.js';
 import { observationSource } from '../store/observationHistory.js';
+import { entityTotalSource } from '../store/entityObservations.js';
 import type { ResolvedOrigin } from '../store/resolvedValues.js';
 import { resolvedValue } from '../store/resolvedValues.js';
 import { readResults } from '../store/results.js';
@@ -48,6 +49,8 @@ export interface InputValue {
    */
   readonly origin: ResolvedOrigin;
   readonly observation?: ObservationSource;
+  /** For a value summed from firm-level files (no region-level report): how many firms, from which files. */
+  readonly firms?: { readonly entities: number; readonly files: readonly string[] };
   /** For a sum, each child's value and origin; for a report with children, their sum for comparison. */
   readonly children?: readonly InputValue[];
   readonly childrenSum?: number | null;
@@ -256,9 +259,12 @@ async function inputValue(store: Store, regions: WorkingRegions, filesRun: numbe
   const regionName = regions.name(region) ?? region;
   if (!resolved) return { region, regionName, period: periodOf(pidx), value: null, origin: 'missing' };
   const base: InputValue = { region, regionName, period: resolved.period, value: resolved.value, origin: resolved.origin };
-  const observation = resolved.ownObsId === null ? undefined : await observationSource(store, resolved.ownObsId, filesRun);
+  // A negative id is a firms' total standing in for a region-level report (src/store/entityObservations.ts).
+  const fromFirms = resolved.ownObsId !== null && resolved.ownObsId < 0 ? await entityTotalSource(store, { region, variable, period: resolved.period }) : undefined;
+  const observation = resolved.ownObsId === null || fromFirms ? undefined : await observationSource(store, resolved.ownObsId, filesRun);
   if (resolved.origin === 'reported') {
-    return { ...base, ...(observation ? { observation } : {}), ...(resolved.childrenSum === null ? {} : { childrenSum: resolved.childrenSum }) };
+    const firms = fromFirms && { entities: fromFirms.entities, files: fromFirms.files };
+    return { ...base, ...(observation ? { observation } : {}), ...(firms ? { firms } : {}), ...(resolved.childrenSum === null ? {} : { childrenSum: resolved.childrenSum }) };
   }
   const children: InputValue[] = [];
   for (const kid of regions.rollupChildren(region)) children.push(await inputValue(store, regions, filesRun, kid.code, variable, pidx));

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KpiInputError } from '../../src/diagnostics/diagnostic.js';
+import { explanationLines } from '../../src/cli/commands/explain.js';
+import { explainFigure } from '../../src/engine/explainFigure.js';
 import { runJob } from '../../src/engine/runJob.js';
+import { Store } from '../../src/store/store.js';
 import { gb18030Bytes, longCsv, runFolder, tempDir, writeFolder } from '../support/fixture.js';
 import { expectClose } from '../support/matchers.js';
 
@@ -55,6 +58,18 @@ describe('firm-level observations (issue 14)', () => {
     const line = quality.split('\n').find((l) => l.includes('PARENT_SUM_MISMATCH') && l.includes('high_tech_firms'));
     expect(line).toBeDefined();
     expect(line).toContain(',B,');
+
+    // How A's figure was made: its R&D spending is the sum of its two firms, from the file they came from.
+    const store = await Store.open(join(ran.out, 'kpi.duckdb'), { readOnly: true });
+    try {
+      const explained = await explainFigure(store, { indicator: 'rd_intensity', region: 'A', period: '2023Q1' });
+      const rd = explained.inputs.find((i) => i.variable === 'rd_expenditure');
+      expect(rd).toMatchObject({ origin: 'reported', value: 2, firms: { entities: 2, files: ['02_firms.csv'] } });
+      expect(rd?.observation).toBeUndefined();
+      expect(explanationLines(explained).join('\n')).toContain('2 家企业合计 the sum of 2 firms: 02_firms.csv');
+    } finally {
+      store.close();
+    }
   });
 
   it('reads a firm-level Parquet file by DuckDB, the same as a CSV', async () => {

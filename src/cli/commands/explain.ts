@@ -118,6 +118,11 @@ function outlookLines(e: Explanation): string[] {
 }
 
 function valueLines(v: InputValue, variable: string, head: string, indent: string, zone: string): string[] {
+  if (v.origin === 'reported' && v.firms) {
+    const lines = [`${head} ${v.value}  ${v.regionName}（${v.region}）${v.firms.entities} 家企业合计 the sum of ${v.firms.entities} firms: ${v.firms.files.join('、')}`];
+    if (v.childrenSum !== undefined && v.childrenSum !== null) lines.push(`${indent}下级合计 children's sum ${v.childrenSum}（本级企业合计优先 the region's firms count）`);
+    return lines;
+  }
   if (v.origin === 'reported' && v.observation) {
     const o = v.observation;
     const lines = [
