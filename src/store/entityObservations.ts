@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import { countedFlag } from '../catalog/variable.js';
 import type { EntityRows } from '../check/entity/checkEntityFile.js';
-import type { Sql } from '../model/sql.js';
+import { entityTotalsSql } from '../model/dialect/entityTotalsSql.js';
+import { dialects } from '../model/dialect/sqlDialect.js';
 import { sql } from '../model/sql.js';
 import { decodeRow } from './decodeRow.js';
 import type { Store } from './store.js';
@@ -27,30 +28,27 @@ export async function appendEntityRows(store: Store, loadId: number, rows: Entit
 }
 
 /**
- * The firm-level rows in effect for a run's data folder: of each firm ×
- * period × variable (or flag), the row in the file that comes last in name
- * order — revisions per firm, as region-level revisions work per region. The
- * firm's region is part of what a later file revises (a firm put in the wrong
- * district is moved by the correction). Bound to `$files` like
+ * The firm-level rows of a run's data folder, every revision, with each
+ * file's place in name order (`file_ord`) and name. Bound to `$files` like
  * observationsInEffect.
  */
-export function entityObservationsInEffect(): Sql {
-  return sql`SELECT e.*, f.ord AS file_ord, f.name AS file FROM entity_observations e
-    JOIN run_files f ON f.load_id = e.load_id AND f.kind = 'observations' AND f.run_id = $files
-    QUALIFY row_number() OVER (PARTITION BY e.entity, e.period, e.variable ORDER BY f.ord DESC) = 1`;
-}
+const entityRowsOfRun = sql`SELECT e.*, f.ord AS file_ord, f.name AS file FROM entity_observations e
+    JOIN run_files f ON f.load_id = e.load_id AND f.kind = 'observations' AND f.run_id = $files`;
 
 /**
  * Makes `w_entity_totals` and adds the firms' totals to `w_observations`
- * (made just before from the region-level files). Per region × period ×
- * variable: `value` is the sum of the firms' values in effect (`fsum`, in
- * firm-code order, so the same rows always give the same bits), or for a
- * derived count the number of firms whose flag is 1; `entities` the firms
- * summed (for a count: the firms that reported the flag); `files` the file
- * names they came from; `reported` the region-level report of the same key,
- * if there is one. That report wins: a total enters `w_observations` only
- * where there is none, with a negative `obs_id` (no stored observation has
- * it), `row` 0 and no source or note. The quality rule compares the two (src/assess/quality/parentSumMismatch.ts).
+ * (made just before from the region-level files). The totals are the
+ * portable reduction (src/model/dialect/entityTotalsSql.ts, in DuckDB's
+ * dialect): of each firm × period × variable (or flag) the revision in the
+ * file that comes last in name order — the firm's region included, so a
+ * correction can move a firm — summed per region × period × variable
+ * (`fsum` in firm-code order, so the same rows always give the same bits),
+ * or for a derived count the number of firms whose flag is 1. Beside each
+ * total: `entities` (the firms counted), `files` (the files they came
+ * from), and `reported`, the region-level report of the same key. That
+ * report wins: a total enters `w_observations` only where there is none,
+ * with a negative `obs_id` (no stored observation has it), `row` 0 and no
+ * source or note. The quality rule compares the two (src/assess/quality/parentSumMismatch.ts).
  */
 export async function useEntityTotals(store: Store, filesRun: number, catalog: Catalog): Promise<void> {
   await store.run('CREATE OR REPLACE TEMP TABLE w_entity_flags (flag VARCHAR PRIMARY KEY, variable VARCHAR NOT NULL)');
@@ -58,27 +56,25 @@ export async function useEntityTotals(store: Store, filesRun: number, catalog: C
     const flag = countedFlag(v);
     if (flag !== undefined) await store.run('INSERT INTO w_entity_flags VALUES ($flag, $variable)', { flag, variable: v.code });
   }
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE w_entity_rows AS ${entityRowsOfRun}`, { files: filesRun });
+  const duckdb = dialects.duckdb;
   await store.run(
     sql`CREATE OR REPLACE TEMP TABLE w_entity_totals AS
-    WITH e AS (${entityObservationsInEffect()}),
-    totals AS (
-      SELECT e.region, e.period, any_value(e.year) AS year, any_value(e.quarter) AS quarter, e.variable,
-             fsum(e.value ORDER BY e.entity) AS value, count(*) AS entities,
+    WITH totals AS (${entityTotalsSql(duckdb, { rows: sql`w_entity_rows`, variables: sql`w_variables`, flags: sql`w_entity_flags` })}),
+    e AS (${duckdb.latestPerKey(sql`SELECT * FROM w_entity_rows`, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`)}),
+    provenance AS (
+      SELECT e.region, e.period, coalesce(d.variable, e.variable) AS variable, any_value(e.year) AS year, any_value(e.quarter) AS quarter,
              list(DISTINCT e.file ORDER BY e.file) AS files, max(e.file_ord) AS file_ord, arg_max(e.load_id, e.file_ord) AS load_id
-      FROM e JOIN w_variables v ON v.code = e.variable
-      GROUP BY e.region, e.period, e.variable
-      UNION ALL
-      SELECT e.region, e.period, any_value(e.year), any_value(e.quarter), d.variable,
-             count(*) FILTER (WHERE e.value = 1), count(*),
-             list(DISTINCT e.file ORDER BY e.file), max(e.file_ord), arg_max(e.load_id, e.file_ord)
-      FROM e JOIN w_entity_flags d ON d.flag = e.variable
-      GROUP BY e.region, e.period, d.variable
+      FROM e LEFT JOIN w_entity_flags d ON d.flag = e.variable
+      GROUP BY e.region, e.period, coalesce(d.variable, e.variable)
     )
-    SELECT t.region, t.period, t.year, t.quarter, t.variable, CAST(t.value AS DOUBLE) AS value, CAST(t.entities AS INTEGER) AS entities,
-           t.files, t.file_ord, t.load_id, o.value AS reported
-    FROM totals t LEFT JOIN w_observations o ON o.region = t.region AND o.period = t.period AND o.variable = t.variable`,
-    { files: filesRun },
+    SELECT t.region, t.period, p.year, p.quarter, t.variable, CAST(t.value AS DOUBLE) AS value, t.entities,
+           p.files, p.file_ord, p.load_id, o.value AS reported
+    FROM totals t
+    JOIN provenance p ON p.region = t.region AND p.period = t.period AND p.variable = t.variable
+    LEFT JOIN w_observations o ON o.region = t.region AND o.period = t.period AND o.variable = t.variable`,
   );
+  await store.run('DROP TABLE w_entity_rows');
   await store.run(`
     INSERT INTO w_observations BY NAME
     SELECT -row_number() OVER (ORDER BY region, period, variable) AS obs_id, region, period, year, quarter, variable, value,
