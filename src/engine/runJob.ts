@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/loadCatalog.js';
 import type { CheckedDataFolder } from '../check/checkDataFolder.js';
 import { checkDataFolder, hasErrors } from '../check/checkDataFolder.js';
+import { discardEntityRows } from '../check/entity/checkEntityFile.js';
 import type { Normalization } from '../check/normalization.js';
 import { summarizeNormalizations } from '../check/summarizeNormalizations.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -181,7 +182,10 @@ async function folderWork(options: FolderOptions & Pick<RunOptions, 'report' | '
   progress(`检查数据 checking ${options.data}`);
   const now = options.now ?? new Date();
   const folder = await checkDataFolder(options.data, catalog, progress, { encoding: options.encoding, now });
-  if (hasErrors(folder)) throw new KpiInputError(folder.diagnostics);
+  if (hasErrors(folder)) {
+    await Promise.all(folder.observationFiles.map((f) => discardEntityRows(f.entities)));
+    throw new KpiInputError(folder.diagnostics);
+  }
   const settings = settingsSchema.parse({ ...folder.settings, ...options.settings });
   const report = reportWanted(options);
   return async (store, runId) => {

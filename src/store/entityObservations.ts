@@ -8,23 +8,14 @@ import { sql } from '../model/sql.js';
 import { decodeRow } from './decodeRow.js';
 import type { Store } from './store.js';
 
-/** Stores a checked firm-level file's rows under its load. */
+/** Stores a checked firm-level file's rows under its load: DuckDB reads them from the Parquet file the check wrote. */
 export async function appendEntityRows(store: Store, loadId: number, rows: EntityRows): Promise<void> {
-  const appender = await store.connection.createAppender('entity_observations');
-  for (let i = 0; i < rows.count; i++) {
-    appender.appendInteger(loadId);
-    appender.appendVarchar(rows.region[i] ?? '');
-    appender.appendVarchar(rows.period[i] ?? '');
-    appender.appendInteger(rows.year[i] ?? 0);
-    appender.appendInteger(rows.quarter[i] ?? 0);
-    appender.appendVarchar(rows.variable[i] ?? '');
-    appender.appendVarchar(rows.entity[i] ?? '');
-    appender.appendDouble(rows.value[i] ?? 0);
-    appender.appendInteger(rows.row[i] ?? 0);
-    appender.appendVarchar(rows.column[i] ?? '');
-    appender.endRow();
-  }
-  appender.closeSync();
+  if (rows.parquet === null) return;
+  await store.run(
+    `INSERT INTO entity_observations (load_id, region, period, year, quarter, variable, entity, value, "row", "column")
+     SELECT $load, region, period, year, quarter, variable, entity, value, "row", "column" FROM read_parquet($file)`,
+    { load: loadId, file: rows.parquet },
+  );
 }
 
 /**

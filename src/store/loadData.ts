@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import type { CheckedDataFolder } from '../check/checkDataFolder.js';
+import { discardEntityRows } from '../check/entity/checkEntityFile.js';
 import { appendEntityRows } from './entityObservations.js';
 import type { Store } from './store.js';
 import { ident, sql } from '../model/sql.js';
@@ -109,8 +110,13 @@ export async function loadData(store: Store, folder: CheckedDataFolder, runId: n
     const firms = f.entities;
     if (firms) {
       // A firm-level file: its rows go to `entity_observations`; the file is one of the folder's observation files all the same.
-      const id = await load('observations', f.file, f.sha256, { entities: firms.contentSha256 }, firms.count, async (id) => appendEntityRows(store, id, firms));
-      await inEffect('observations', ord, f.file, id);
+      try {
+        const id = await load('observations', f.file, f.sha256, { entities: firms.contentSha256 }, firms.count, async (id) => appendEntityRows(store, id, firms));
+        await inEffect('observations', ord, f.file, id);
+      } finally {
+        // Taken, or already stored from an earlier run: the checked rows' temp file is done with either way.
+        await discardEntityRows(firms);
+      }
       continue;
     }
     const id = await load('observations', f.file, f.sha256, f.observations, f.observations.length, async (id) => {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { countedFlag } from '../../catalog/variable.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -19,20 +22,24 @@ import { readQuantity } from '../readQuantity.js';
 import { didYouMean } from '../suggestCode.js';
 import { ENTITY_CODE_PATTERN, isEntityHeader } from './entityColumns.js';
 
-/** A firm-level file's checked values, column by column as DuckDB returned them; `variable` is a variable or a flag. */
+/**
+ * A firm-level file's checked rows, handed to the store as a Parquet file
+ * that DuckDB wrote (`region, period, year, quarter, variable, entity,
+ * value, row, column`; `variable` is a variable or a flag), so no row passes
+ * through JavaScript. The file lives in its own temp folder until the store
+ * has taken it or the run ends: {@link discardEntityRows}.
+ */
 export interface EntityRows {
   readonly count: number;
   /** Of the rows as read (not the bytes): a file with the same name and rows is stored once. */
   readonly contentSha256: string;
-  readonly region: readonly string[];
-  readonly period: readonly string[];
-  readonly year: readonly number[];
-  readonly quarter: readonly number[];
-  readonly variable: readonly string[];
-  readonly entity: readonly string[];
-  readonly value: readonly number[];
-  readonly row: readonly number[];
-  readonly column: readonly string[];
+  /** The Parquet file of the rows; null when there are none. */
+  readonly parquet: string | null;
+}
+
+/** Removes the temp folder of checked rows (the store has taken them, or the run will not). */
+export async function discardEntityRows(rows: EntityRows | undefined): Promise<void> {
+  if (rows?.parquet) await rm(dirname(rows.parquet), { recursive: true, force: true });
 }
 
 export interface CheckedEntityFile {
@@ -42,7 +49,7 @@ export interface CheckedEntityFile {
   readonly normalizations: Normalization[];
 }
 
-const emptyRows: EntityRows = { count: 0, contentSha256: '', region: [], period: [], year: [], quarter: [], variable: [], entity: [], value: [], row: [], column: [] };
+const emptyRows: EntityRows = { count: 0, contentSha256: '', parquet: null };
 
 const keyColumns = [
   { name: 'region', chinese: '地区代码', required: true },
@@ -301,25 +308,13 @@ export async function checkEntityFile(connection: DuckDBConnection, file: string
 
   const chosen = sql`SELECT region, p_period AS period, year, quarter, variable, entity, num AS value, "row", col AS "column" FROM judged_values WHERE ${usable}`;
   const hash = (await c.runAndReadAll(sql`SELECT count(*) AS n, coalesce(sha256(string_agg(concat_ws('|', region, period, variable, entity, value, "row", "column"), chr(10) ORDER BY "row", "column")), '') AS h FROM (${chosen})`)).getRowObjectsJS()[0];
-  const columns = (await c.runAndReadAll(sql`${chosen} ORDER BY "row", "column"`)).getColumnsObjectJS();
-  const strings = (name: string) => (columns[name] ?? []).map(String);
-  const numbers = (name: string) => (columns[name] ?? []).map(Number);
-  return {
-    layout,
-    rows: {
-      count: Number(hash?.n ?? 0),
-      contentSha256: asText(hash?.h ?? ''),
-      region: strings('region'),
-      period: strings('period'),
-      year: numbers('year'),
-      quarter: numbers('quarter'),
-      variable: strings('variable'),
-      entity: strings('entity'),
-      value: numbers('value'),
-      row: numbers('row'),
-      column: strings('column'),
-    },
-    diagnostics,
-    normalizations,
-  };
+  const folder = await mkdtemp(join(tmpdir(), 'kpi-firm-rows-'));
+  const parquet = join(folder, 'rows.parquet');
+  try {
+    await c.run(sql`COPY (${chosen} ORDER BY "row", "column") TO $parquet (FORMAT parquet)`, { parquet });
+  } catch (e) {
+    await rm(folder, { recursive: true, force: true });
+    throw e;
+  }
+  return { layout, rows: { count: Number(hash?.n ?? 0), contentSha256: asText(hash?.h ?? ''), parquet }, diagnostics, normalizations };
 }

@@ -74,7 +74,7 @@ export async function checkEntityTable(table: RawTable, context: CheckContext): 
   });
 }
 
-const nothing = (diagnostics: Diagnostic[]): CheckedEntityFile => ({ layout: 'long', rows: { count: 0, contentSha256: '', region: [], period: [], year: [], quarter: [], variable: [], entity: [], value: [], row: [], column: [] }, diagnostics, normalizations: [] });
+const nothing = (diagnostics: Diagnostic[]): CheckedEntityFile => ({ layout: 'long', rows: { count: 0, contentSha256: '', parquet: null }, diagnostics, normalizations: [] });
 
 function rejected(diagnostics: Diagnostic[], d: Diagnostic): CheckedEntityFile {
   diagnostics.push(d);
