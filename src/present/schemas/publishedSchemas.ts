@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { indicatorSchema } from '../../catalog/indicator.js';
-import { variableSchema } from '../../catalog/variable.js';
+import { derivedSchema, variableSchema } from '../../catalog/variable.js';
 import type { ResultColumn } from '../resultColumns.js';
 import { indicatorFieldDescriptions, variableFieldDescriptions } from './catalogDescriptions.js';
 import { observationHeaders, observationLongRowSchema, observationWideRowSchema } from './observationRowSchemas.js';
@@ -56,7 +56,11 @@ const describeProperties = (schema: InnerSchema, descriptions: Readonly<Record<s
 
 // Zod's refinements do not reach JSON Schema: say here what of them JSON Schema can (a range or applies_to naming nothing is an error).
 const indicator = describeProperties(jsonSchemaOf(indicatorSchema, 'input'), indicatorFieldDescriptions, { range: { minProperties: 1 }, applies_to: { minProperties: 1 } });
-const variable = describeProperties(jsonSchemaOf(variableSchema, 'input'), variableFieldDescriptions);
+// `derived` is checked beside the variable's own schema (a derived count names a flag, not a reported column), and published with it.
+const variable = describeProperties(jsonSchemaOf(variableSchema.extend({ derived: derivedSchema.optional() }), 'input'), {
+  ...variableFieldDescriptions,
+  derived: '派生计数 derived: {count_entities: {flag}}，由企业级文件中该标志为 1 的企业数得出，不直接报送 / a count made from firm-level files: the number of firms whose flag column is 1 (is_high_tech); never reported directly',
+});
 
 /** `code 地区代码, name 地区名称, …`: the Chinese header a column may have instead of its code. */
 const headerList = (headers: Readonly<Record<string, string>>): string =>
