@@ -25,7 +25,8 @@ export const qualityParamSchemas = {
   /** `value` changed from `reference` (the own report at `previousPeriod`) by more than `tolerance` × |reference|. */
   STOCK_JUMP: z.object({ previousPeriod: z.string(), tolerance: z.number() }),
   /** `value` (the parent's own report) differs from `reference`, the complete sum of its `children` rollup children, by more than `tolerance` × |value|. */
-  PARENT_SUM_MISMATCH: z.object({ children: z.number().int(), tolerance: z.number() }),
+  /** `children`: how many were summed — rollup children, or with `basis: 'firms'` the region's firms (firm-level files). */
+  PARENT_SUM_MISMATCH: z.object({ children: z.number().int(), tolerance: z.number(), basis: z.literal('firms').optional() }),
   /** `value` is far from `reference`, the median of the `peers` siblings under `parent` with a value (itself included): robust z = 0.6745 × (value − median) / `mad`, beyond ±`threshold`. */
   PEER_OUTLIER: z.object({ parent: z.string(), peers: z.number().int(), mad: z.number(), z: z.number(), threshold: z.number() }),
   /**

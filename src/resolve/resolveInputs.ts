@@ -75,6 +75,8 @@ export async function resolveInputs(store: Store): Promise<void> {
                fsum(x.value ORDER BY r.ord) AS total,
                list(x.region ORDER BY r.ord) FILTER (WHERE x.origin = 'missing') AS missing
         FROM resolved x JOIN w_regions r ON r.code = x.region
+        -- only the level just below: each level reads its children, not every row resolved so far
+        JOIN region_tree ct ON ct.code = x.region AND ct.depth = $depth + 1
         WHERE r.rollup AND r.parent IS NOT NULL
         GROUP BY r.parent, x.period, x.variable
       ),

@@ -58,6 +58,7 @@ describe('firm-level observations (issue 14)', () => {
     const line = quality.split('\n').find((l) => l.includes('PARENT_SUM_MISMATCH') && l.includes('high_tech_firms'));
     expect(line).toBeDefined();
     expect(line).toContain(',B,');
+    expect(line).toContain('1 家企业合计 1'); // said as firms, not children
 
     // How A's figure was made: its R&D spending is the sum of its two firms, from the file they came from.
     const store = await Store.open(join(ran.out, 'kpi.duckdb'), { readOnly: true });

@@ -25,7 +25,8 @@ export async function findParentSumMismatches(store: Store, tolerance: number): 
   await store.run(
     `
     CREATE OR REPLACE TEMP TABLE parent_sum_mismatches AS
-    SELECT r.region, r.variable, r.period, r.pidx, r.value AS reported, r.children_sum, r.children_count AS children, o.pidx AS own_pidx
+    SELECT r.region, r.variable, r.period, r.pidx, r.value AS reported, r.children_sum, r.children_count AS children, o.pidx AS own_pidx,
+           'children' AS basis
     FROM resolved r
     JOIN latest_obs o ON o.obs_id = r.own_obs_id
     WHERE r.origin = 'reported' AND r.children_sum IS NOT NULL
@@ -37,7 +38,7 @@ export async function findParentSumMismatches(store: Store, tolerance: number): 
   await store.run(
     `
     INSERT INTO parent_sum_mismatches
-    SELECT r.region, r.variable, r.period, r.pidx, r.value, t.value, t.entities, o.pidx
+    SELECT r.region, r.variable, r.period, r.pidx, r.value, t.value, t.entities, o.pidx, 'firms'
     FROM resolved r
     JOIN latest_obs o ON o.obs_id = r.own_obs_id
     JOIN w_entity_totals t ON t.region = r.region AND t.variable = r.variable AND t.period = o.period
@@ -48,14 +49,14 @@ export async function findParentSumMismatches(store: Store, tolerance: number): 
   );
 }
 
-const row = z.object({ region: z.string(), period: z.string(), variable: z.string(), reported: z.number(), children_sum: z.number(), children: z.number() });
+const row = z.object({ region: z.string(), period: z.string(), variable: z.string(), reported: z.number(), children_sum: z.number(), children: z.number(), basis: z.enum(['children', 'firms']) });
 
 /** PARENT_SUM_MISMATCH (warning): a parent's own report differing from the complete sum of its rollup children by more than `dataQualityTolerance`. */
 export const parentSumMismatch: QualityRule<'PARENT_SUM_MISMATCH'> = {
   code: 'PARENT_SUM_MISMATCH',
   severity: 'warning',
   async find({ store, settings }) {
-    const rows = await store.all('SELECT region, period, variable, reported, children_sum, children FROM parent_sum_mismatches WHERE own_pidx = pidx');
+    const rows = await store.all('SELECT region, period, variable, reported, children_sum, children, basis FROM parent_sum_mismatches WHERE own_pidx = pidx');
     return rows.map((r) => {
       const f = decodeRow(row, r, 'parent_sum_mismatches');
       return {
@@ -67,7 +68,7 @@ export const parentSumMismatch: QualityRule<'PARENT_SUM_MISMATCH'> = {
         indicator: null,
         value: f.reported,
         reference: f.children_sum,
-        params: { children: f.children, tolerance: settings.dataQualityTolerance },
+        params: { children: f.children, tolerance: settings.dataQualityTolerance, ...(f.basis === 'firms' ? { basis: 'firms' as const } : {}) },
       };
     });
   },

@@ -49,6 +49,9 @@ const words: Words = {
   },
   PARENT_SUM_MISMATCH: (p, a) => {
     const gap = a.value !== null && a.reference !== null && a.value !== 0 ? percent(Math.abs(a.value - a.reference) / Math.abs(a.value)) : '—';
+    if (p.basis === 'firms') {
+      return `本级报送与企业合计不符 the region's report differs from its firms' sum: ${a.subject} ${a.period} 本级报送 ${number(a.value ?? NaN)}，${p.children} 家企业合计 ${number(a.reference ?? NaN)}，相差 ${gap}，超过容差 ${percent(p.tolerance)}（more than the tolerance）`;
+    }
     return `上级与下级合计不符 parent differs from its children's sum: ${a.subject} ${a.period} 本级报送 ${number(a.value ?? NaN)}，${p.children} 个下级合计 ${number(a.reference ?? NaN)}，相差 ${gap}，超过容差 ${percent(p.tolerance)}（more than the tolerance）`;
   },
   PEER_OUTLIER: (p, a, n) =>
