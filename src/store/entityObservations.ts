@@ -47,16 +47,19 @@ export async function useEntityTotals(store: Store, filesRun: number, catalog: C
     const flag = countedFlag(v);
     if (flag !== undefined) await store.run('INSERT INTO w_entity_flags VALUES ($flag, $variable)', { flag, variable: v.code });
   }
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE w_entity_rows AS ${entityRowsOfRun}`, { files: filesRun });
+  // The revisions in effect, picked once: the totals and their provenance both read them.
   const duckdb = dialects.duckdb;
   await store.run(
+    sql`CREATE OR REPLACE TEMP TABLE w_entity_rows AS ${duckdb.latestPerKey(entityRowsOfRun, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`)}`,
+    { files: filesRun },
+  );
+  await store.run(
     sql`CREATE OR REPLACE TEMP TABLE w_entity_totals AS
-    WITH totals AS (${entityTotalsSql(duckdb, { rows: sql`w_entity_rows`, variables: sql`w_variables`, flags: sql`w_entity_flags` })}),
-    e AS (${duckdb.latestPerKey(sql`SELECT * FROM w_entity_rows`, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`)}),
+    WITH totals AS (${entityTotalsSql(duckdb, { rows: sql`w_entity_rows`, variables: sql`w_variables`, flags: sql`w_entity_flags`, inEffect: true })}),
     provenance AS (
       SELECT e.region, e.period, coalesce(d.variable, e.variable) AS variable, any_value(e.year) AS year, any_value(e.quarter) AS quarter,
              list(DISTINCT e.file ORDER BY e.file) AS files, max(e.file_ord) AS file_ord, arg_max(e.load_id, e.file_ord) AS load_id
-      FROM e LEFT JOIN w_entity_flags d ON d.flag = e.variable
+      FROM w_entity_rows e LEFT JOIN w_entity_flags d ON d.flag = e.variable
       GROUP BY e.region, e.period, coalesce(d.variable, e.variable)
     )
     SELECT t.region, t.period, p.year, p.quarter, t.variable, CAST(t.value AS DOUBLE) AS value, t.entities,

@@ -10,6 +10,8 @@ export interface EntityTotalsTables {
   readonly variables: Sql;
   /** The derived counts: `flag` (the flag column firms report) and `variable` (the count it makes). */
   readonly flags: Sql;
+  /** `rows` holds only the revisions in effect already (the caller picked them once for other uses too): no second pick. */
+  readonly inEffect?: boolean;
 }
 
 /**
@@ -25,7 +27,8 @@ export interface EntityTotalsTables {
  * @example entityTotalsSql(dialects.postgresql, { rows: sql`firm_rows`, variables: sql`summed`, flags: sql`flags` })
  */
 export function entityTotalsSql(dialect: SqlDialect, t: EntityTotalsTables): Sql {
-  const inEffect = dialect.latestPerKey(sql`SELECT region, period, variable, entity, value, file_ord FROM ${t.rows}`, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`);
+  const columns = sql`SELECT region, period, variable, entity, value FROM ${t.rows}`;
+  const inEffect = t.inEffect === true ? columns : dialect.latestPerKey(sql`SELECT region, period, variable, entity, value, file_ord FROM ${t.rows}`, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`);
   return sql`WITH e AS (${inEffect})
     SELECT e.region, e.period, e.variable, ${dialect.stableSum(sql`e.value`, sql`e.entity`)} AS value, CAST(count(*) AS ${dialect.type('integer')}) AS entities
     FROM e JOIN ${t.variables} v ON v.code = e.variable
