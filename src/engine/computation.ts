@@ -24,8 +24,6 @@ import { loadRunContext } from './loadRunContext.js';
 import type { FolderOptions } from './runJob.js';
 import { computeFolder } from './runJob.js';
 
-const chartMeasure = sharedChartMeasure;
-
 /**
  * What {@link compute} takes: a data folder, and optionally another catalog
  * folder (`metrics`, default the engine's own), settings that override its
@@ -205,7 +203,7 @@ export class Computation {
    */
   async charts(kind: ChartKind, selection: ChartSelection & { readonly period?: string | undefined } = {}): Promise<Chart[]> {
     if (!chartKinds.includes(kind)) throw new KpiInputError([problem('UNKNOWN_CHART_KIND', { value: String(kind), expected: chartKinds.join('、') })]);
-    return chartsOf(this.report(selection.period), kind, selection, await chartMeasure());
+    return chartsOf(this.report(selection.period), kind, selection, await sharedChartMeasure());
   }
 
   /**
@@ -217,7 +215,7 @@ export class Computation {
    * const svg = await kpi.svg(scorecard); // '<svg …'
    */
   async svg(chart: Chart): Promise<string> {
-    await chartMeasure();
+    await sharedChartMeasure();
     return (await renderSvg(chart.spec)).svg;
   }
 
