@@ -1,6 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
+import { duckdbSettings } from '../model/duckdbSettings.js';
 import type { Sql } from '../model/sql.js';
 import { ident, joinSql, literal, sql } from '../model/sql.js';
 import type { RawTable } from './rawTable.js';
@@ -19,7 +22,7 @@ export const STAGED = 'staged';
 
 /** Runs `use` on a fresh one-thread in-memory DuckDB (one thread keeps a file's rows in order), closed afterwards. */
 export async function withStagingDatabase<T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const instance = await DuckDBInstance.create(':memory:', { ...duckdbSettings(), threads: '1', temp_directory: join(tmpdir(), `kpi-staging-${process.pid}`) });
   const connection = await instance.connect();
   try {
     return await use(connection);
