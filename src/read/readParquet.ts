@@ -1,4 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdbSettings } from '../model/duckdbSettings.js';
 import type { Cell, RawTable } from './rawTable.js';
 import { judgingAsync } from './unreadableFileError.js';
 
@@ -23,7 +24,7 @@ const toCell = (v: unknown): Cell => {
 
 /** Reads a Parquet file through an in-memory DuckDB; the path is a bound parameter. */
 export async function readParquet(file: string): Promise<RawTable> {
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await DuckDBInstance.create(':memory:', duckdbSettings());
   const connection = await instance.connect();
   try {
     const reader = await judgingAsync(file, () => connection.runAndReadAll('SELECT * FROM read_parquet($path)', { path: file }));

@@ -1,6 +1,7 @@
 import { open as openFile, stat } from 'node:fs/promises';
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdbSettings } from '../model/duckdbSettings.js';
 import { FileAccessError, onFile } from '../diagnostics/fileAccessError.js';
 import { SCHEMA_VERSION, schemaStatements } from './schema.js';
 
@@ -39,7 +40,7 @@ export class Store {
     let instance: DuckDBInstance;
     for (;;) {
       try {
-        instance = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false', ...(readOnly ? { access_mode: 'READ_ONLY' } : {}) });
+        instance = await DuckDBInstance.create(path, { ...duckdbSettings(), ...(readOnly ? { access_mode: 'READ_ONLY' } : {}) });
         break;
       } catch (e) {
         const message = String((e as Error).message);
