@@ -30,7 +30,7 @@ export function entityTotalsSql(dialect: SqlDialect, t: EntityTotalsTables): Sql
   const columns = sql`SELECT region, period, variable, entity, value FROM ${t.rows}`;
   const inEffect = t.inEffect === true ? columns : dialect.latestPerKey(sql`SELECT region, period, variable, entity, value, file_ord FROM ${t.rows}`, [sql`entity`, sql`period`, sql`variable`], sql`file_ord`);
   return sql`WITH e AS (${inEffect})
-    SELECT e.region, e.period, e.variable, ${dialect.stableSum(sql`e.value`, sql`e.entity`)} AS value, CAST(count(*) AS ${dialect.type('integer')}) AS entities
+    SELECT e.region, e.period, e.variable, ${dialect.stableSum(sql`e.value`)} AS value, CAST(count(*) AS ${dialect.type('integer')}) AS entities
     FROM e JOIN ${t.variables} v ON v.code = e.variable
     GROUP BY e.region, e.period, e.variable
     UNION ALL

@@ -19,10 +19,14 @@ export interface SqlDialect {
   type(type: PortableType): Sql;
   /**
    * A sum of doubles that does not depend on the order rows arrive in (a
-   * distributed engine adds partial sums in any order): DuckDB's compensated
-   * `fsum` in a fixed order; PostgreSQL's exact `numeric` sum, rounded once.
+   * distributed engine, or DuckDB's own threads, add partial sums in any
+   * order): an exact decimal sum, rounded to a double once. DuckDB's
+   * `DECIMAL(38, 12)` (each value rounded to 12 decimals first, more than a
+   * reported figure carries; totals below 10^26) streams and spills like any sum, where
+   * an ordered `fsum` had to hold every group's rows in memory (out of memory
+   * at 10^7 firm rows under a 1 GB limit); PostgreSQL's `numeric`.
    */
-  stableSum(value: Sql, orderBy: Sql): Sql;
+  stableSum(value: Sql): Sql;
   /** Of the rows of `source`, one per `key`: the one with the greatest `rank` (the latest revision). */
   latestPerKey(source: Sql, key: readonly Sql[], rank: Sql): Sql;
 }
@@ -49,7 +53,7 @@ export const dialects: Record<DialectName, SqlDialect> = {
     ident,
     literal,
     type: (type) => ({ text: sql`VARCHAR`, double: sql`DOUBLE`, integer: sql`INTEGER` })[type],
-    stableSum: (value, orderBy) => sql`fsum(${value} ORDER BY ${orderBy})`,
+    stableSum: (value) => sql`CAST(sum(CAST(${value} AS DECIMAL(38, 12))) AS DOUBLE)`,
     latestPerKey: (source, key, rank) => sql`SELECT * FROM (${source}) s QUALIFY row_number() OVER (PARTITION BY ${keyList(key)} ORDER BY ${rank} DESC) = 1`,
   },
   postgresql: {
