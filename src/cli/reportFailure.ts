@@ -71,5 +71,16 @@ export function reportFailure(e: unknown, command: string, term: Terminal): numb
     term.err(fileAccessLine(access));
     return exitCodes.fileAccess;
   }
+  if (isOutOfMemory(e)) {
+    const stored = command === 'run' || command === 'plan' ? '数据库未作任何改动 nothing was stored' : '未写出任何文件 nothing was written';
+    term.err(
+      `内存不足 out of memory: DuckDB 用满了内存上限 reached its memory limit (${process.env.KPI_MEMORY_LIMIT ?? '1GB'})；${stored}。` +
+        `设 KPI_MEMORY_LIMIT 加大上限再试 raise it and run again, e.g. KPI_MEMORY_LIMIT=8GB`,
+    );
+    return exitCodes.internal;
+  }
   return reportInternalError(e, term);
 }
+
+/** DuckDB's error when an operator that cannot spill needs more than the memory limit (src/model/duckdbSettings.ts). */
+const isOutOfMemory = (e: unknown): boolean => e instanceof Error && e.message.startsWith('Out of Memory Error');

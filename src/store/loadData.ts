@@ -27,8 +27,21 @@ export interface LoadSummary {
   readonly planLoad: number | null;
 }
 
-/** The hash of what a file was read as: two files with the same name and rows are the same version, whatever their bytes. */
-const contentHash = (rows: unknown): string => createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+/**
+ * The hash of what a file was read as: two files with the same name and rows are the same version, whatever their
+ * bytes. It is the SHA-256 of `JSON.stringify(rows)`, fed one row at a time: the same digest as ever, without the
+ * one string of every row (past ~2.7 × 10^6 rows longer than V8's longest string).
+ */
+function contentHash(rows: unknown): string {
+  const hash = createHash('sha256');
+  if (!Array.isArray(rows)) return hash.update(JSON.stringify(rows)).digest('hex');
+  hash.update('[');
+  rows.forEach((row: unknown, i) => {
+    if (i > 0) hash.update(',');
+    hash.update(JSON.stringify(row) ?? 'null');
+  });
+  return hash.update(']').digest('hex');
+}
 
 const nextId = async (store: Store, table: 'loads' | 'observations' | 'milestone_reports', column: 'load_id' | 'obs_id' | 'report_id'): Promise<number> =>
   Number((await store.one<{ n: number }>(sql`SELECT coalesce(max(${ident(column)}), 0) + 1 AS n FROM ${ident(table)}`))?.n ?? 1);
