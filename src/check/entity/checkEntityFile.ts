@@ -72,6 +72,11 @@ const rawCell = (i: number): Sql => sql`coalesce(${ident(`c${i}`)}, '')`;
 /** A DuckDB value as text (VARCHAR cells are strings; counts come as bigint). */
 const asText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? String(v) : v === null || v === undefined ? '' : JSON.stringify(v));
 
+/** The number of rows of `from` (a table, or a table with its WHERE). */
+async function countOf(c: DuckDBConnection, from: Sql): Promise<number> {
+  return Number((await c.runAndReadAll(sql`SELECT count(*) AS n FROM ${from}`)).getRowObjectsJS()[0]?.n ?? 0);
+}
+
 interface Hit {
   readonly row: number;
   readonly col: string;
@@ -148,7 +153,7 @@ export async function checkEntityFile(connection: DuckDBConnection, file: string
   // cell), read by the few queries below and materialized once, judged, in `judged`.
   await c.run(sql`SET threads = ${integerLiteral(availableParallelism())}`);
   await c.run(sql`CREATE OR REPLACE TEMP VIEW cells AS ${cells}`);
-  const total = Number((await c.runAndReadAll(sql`SELECT count(*) AS n FROM ${ident(STAGED)} WHERE ${nonEmpty}`)).getRowObjectsJS()[0]?.n ?? 0);
+  const total = await countOf(c, sql`${ident(STAGED)} WHERE ${nonEmpty}`);
   if (total === 0) return { layout, rows: emptyRows, diagnostics: [...diagnostics, problem('FILE_EMPTY', { file })], normalizations: [] };
 
   // What the cells are judged against.
@@ -282,7 +287,7 @@ export async function checkEntityFile(connection: DuckDBConnection, file: string
     ],
     ' OR ',
   );
-  const problemCells = Number((await c.runAndReadAll(sql`SELECT count(*) AS n FROM judged WHERE ${problemCondition}`)).getRowObjectsJS()[0]?.n ?? 0);
+  const problemCells = await countOf(c, sql`judged WHERE ${problemCondition}`);
 
   /** The first few hits of one check, with the count of all: capped as capRepeats caps the small files' problems. */
   const report = async (query: Sql, make: (hit: Hit) => Diagnostic): Promise<void> => {
@@ -322,8 +327,7 @@ export async function checkEntityFile(connection: DuckDBConnection, file: string
   const usable = sql`trimmed <> '' AND value_code IS NULL AND known AND NOT derived AND region_known AND entity_ok AND NOT period_bad`;
   // A firm twice in one file is rare: the keys that repeat are found by one aggregate, and only their rows are ranked.
   await c.run(sql`CREATE OR REPLACE TEMP TABLE repeated AS SELECT p_period, variable, entity FROM judged WHERE ${usable} GROUP BY ALL HAVING count(*) > 1`);
-  const repeats = Number((await c.runAndReadAll('SELECT count(*) AS n FROM repeated')).getRowObjectsJS()[0]?.n ?? 0);
-  if (repeats > 0) {
+  if ((await countOf(c, sql`repeated`)) > 0) {
   await report(
     sql`SELECT "row", col, value, concat_ws(chr(0), entity, p_period, variable, first) AS extra
         FROM (SELECT *, first_value("row") OVER (PARTITION BY p_period, variable, entity ORDER BY "row", col) AS first,
